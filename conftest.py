@@ -1,0 +1,77 @@
+"""Shared personas and helpers for the whole suite.
+
+Alice runs a food-justice coalition in her workspace; Bob has a workspace of
+his own that Alice must never see.
+"""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM
+# refuses to run there unless told it is safe (it is: one thread drives both).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"amity database: {connection.vendor}"
+
+
+@pytest.fixture
+def workspace(db):
+    from amity.workspaces.models import Workspace
+
+    return Workspace.objects.create(name="Riverside food coalition")
+
+
+@pytest.fixture
+def alice(workspace):
+    from amity.accounts.models import User
+    from amity.workspaces.models import Membership, Role
+
+    user = User.objects.create_user("alice", "alice@example.org", "correct horse battery")
+    Membership.objects.create(workspace=workspace, user=user, role=Role.OWNER)
+    return user
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def other_workspace(db):
+    from amity.workspaces.models import Workspace
+
+    return Workspace.objects.create(name="Bob's network")
+
+
+@pytest.fixture
+def bob(other_workspace):
+    from amity.accounts.models import User
+    from amity.workspaces.models import Membership, Role
+
+    user = User.objects.create_user("bob", "bob@example.org", "another horse battery")
+    Membership.objects.create(workspace=other_workspace, user=user, role=Role.OWNER)
+    return user
+
+
+@pytest.fixture
+def make_person(workspace):
+    """Create a person through the real action: ``make_person("Ana Ruiz", cadence_days=30)``."""
+    from amity.people.actions import create_person
+
+    def make(name, ws=None, **fields):
+        return create_person(ws or workspace, display_name=name, **fields)
+
+    return make
+
+
+def require_component(name: str, reason: str):
+    """Skip a test for a missing component, except in CI where that is a failure."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{name} is required in CI: {reason}")
+    pytest.skip(reason)

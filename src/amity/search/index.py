@@ -1,0 +1,196 @@
+"""Full-text search over people, behind one interface for both databases.
+
+One document per person: names, contact details, organisations, tags, facts
+and conversation notes, each a weighted section. SQLite uses an FTS5 table,
+PostgreSQL a ``tsvector`` column with a GIN index; both tables are created by
+this app's migration. Text is accent-folded and split into words in Python
+before it reaches either database, so "jose" finds "José" and a query means
+the same thing on both.
+
+Actions call ``reindex_people`` explicitly after every write that changes
+what a person's document holds (never from signals).
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import connection
+
+from amity.parsing import fold
+
+SQLITE_TABLE = "search_person_fts"
+PG_TABLE = "search_person"
+SECTIONS = ("name", "contact", "orgs", "tags", "facts", "notes")
+# Relevance: a hit in a name matters most, then who they are (contact,
+# organisations, tags), then what matters to them, then conversation notes.
+SQLITE_WEIGHTS = (10.0, 4.0, 4.0, 4.0, 2.0, 1.0)
+PG_WEIGHTS = {"name": "A", "contact": "B", "orgs": "B", "tags": "B", "facts": "C", "notes": "D"}
+NOTES_LIMIT = 50_000  # characters of conversation notes kept per person
+MAX_TERMS = 8
+BATCH = 1000
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def _flat(parts) -> str:
+    return " ".join(" ".join(words(p)) for p in parts if p)
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# -- building documents -----------------------------------------------------
+
+def build_documents(workspace_id: int, person_ids: list[int]) -> dict[int, dict[str, str]]:
+    """The folded text of each section for each person, in seven queries."""
+    from amity.conversations.models import Participation
+    from amity.organisations.models import Affiliation
+    from amity.people.models import EmailAddress, Fact, Person, PhoneNumber
+
+    docs: dict[int, dict[str, list[str]]] = {}
+    for row in (Person.objects.filter(workspace_id=workspace_id, pk__in=person_ids)
+                .values_list("pk", "display_name", "given_name", "family_name", "nickname",
+                             "linkedin_url", "location", "notes")):
+        pk, display, given, family, nick, linkedin, location, notes = row
+        docs[pk] = defaultdict(list)
+        docs[pk]["name"] += [display, given, family, nick]
+        docs[pk]["contact"] += [linkedin, location]
+        docs[pk]["notes"].append(notes)
+    ids = list(docs)
+    if not ids:
+        return {}
+    for pk, email in EmailAddress.objects.filter(person_id__in=ids).values_list("person_id", "email"):
+        docs[pk]["contact"].append(email)
+    for pk, number in PhoneNumber.objects.filter(person_id__in=ids).values_list("person_id", "number"):
+        docs[pk]["contact"] += [number, number.lstrip("+")]
+    for pk, org, role in (Affiliation.objects.filter(person_id__in=ids)
+                          .values_list("person_id", "organisation__name", "role")):
+        docs[pk]["orgs"] += [org, role]
+    through = Person.tags.through
+    for pk, tag in through.objects.filter(person_id__in=ids).values_list("person_id", "tag__name"):
+        docs[pk]["tags"].append(tag)
+    for pk, text in Fact.objects.filter(person_id__in=ids).values_list("person_id", "text"):
+        docs[pk]["facts"].append(text)
+    sizes: dict[int, int] = defaultdict(int)
+    for pk, summary, notes in (Participation.objects.filter(person_id__in=ids)
+                               .order_by("person_id", "-conversation__happened_at")
+                               .values_list("person_id", "conversation__summary",
+                                            "conversation__notes")):
+        if sizes[pk] < NOTES_LIMIT:
+            docs[pk]["notes"] += [summary, notes]
+            sizes[pk] += len(summary) + len(notes or "")
+    return {pk: {s: _flat(parts[s]) for s in SECTIONS} for pk, parts in docs.items()}
+
+
+def reindex_people(workspace, person_ids) -> None:
+    workspace_id = getattr(workspace, "pk", workspace)
+    person_ids = list({int(p) for p in person_ids})
+    for start in range(0, len(person_ids), BATCH):
+        chunk = person_ids[start:start + BATCH]
+        docs = build_documents(workspace_id, chunk)
+        remove_people(workspace_id, chunk)
+        _write(workspace_id, docs)
+
+
+def rebuild(workspace) -> int:
+    """Re-index every person of a workspace; returns how many."""
+    from amity.people.models import Person
+
+    workspace_id = getattr(workspace, "pk", workspace)
+    ids = list(Person.objects.filter(workspace_id=workspace_id).values_list("pk", flat=True))
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(f"DELETE FROM {PG_TABLE} WHERE workspace_id = %s", [workspace_id])
+        else:
+            cur.execute(f"DELETE FROM {SQLITE_TABLE} WHERE workspace_id = %s", [workspace_id])
+    for start in range(0, len(ids), BATCH):
+        _write(workspace_id, build_documents(workspace_id, ids[start:start + BATCH]))
+    return len(ids)
+
+
+def remove_people(workspace, person_ids) -> None:
+    if not person_ids:
+        return
+    workspace_id = getattr(workspace, "pk", workspace)
+    marks = ",".join(["%s"] * len(person_ids))
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(f"DELETE FROM {PG_TABLE} WHERE workspace_id = %s AND person_id IN ({marks})",
+                        [workspace_id, *person_ids])
+        else:
+            cur.execute(f"DELETE FROM {SQLITE_TABLE} WHERE rowid IN ({marks})", list(person_ids))
+
+
+def _write(workspace_id: int, docs: dict[int, dict[str, str]]) -> None:
+    if not docs:
+        return
+    with connection.cursor() as cur:
+        if is_postgres():
+            vector = " || ".join(
+                f"setweight(to_tsvector('simple', %s), '{PG_WEIGHTS[s]}')" for s in SECTIONS)
+            cur.executemany(
+                f"INSERT INTO {PG_TABLE} (person_id, workspace_id, document) "
+                f"VALUES (%s, %s, {vector})",
+                [(pk, workspace_id, *(doc[s] for s in SECTIONS)) for pk, doc in docs.items()])
+        else:
+            cur.executemany(
+                f"INSERT INTO {SQLITE_TABLE} (rowid, workspace_id, {', '.join(SECTIONS)}) "
+                f"VALUES (%s, %s, {', '.join(['%s'] * len(SECTIONS))})",
+                [(pk, workspace_id, *(doc[s] for s in SECTIONS)) for pk, doc in docs.items()])
+
+
+# -- querying -----------------------------------------------------------------
+
+@dataclass
+class Hits:
+    ids: list[int]
+    has_more: bool
+
+
+def _terms(query: str) -> list[str]:
+    return words(query)[:MAX_TERMS]
+
+
+def search_ids(workspace, query: str, *, limit: int = 20, offset: int = 0,
+               include_archived: bool = False, name_only: bool = False) -> Hits:
+    """Ids of the people matching every word of ``query`` (each as a prefix), best first."""
+    terms = _terms(query)
+    if not terms:
+        return Hits([], False)
+    workspace_id = getattr(workspace, "pk", workspace)
+    archived = "" if include_archived else "AND p.archived_at IS NULL"
+    with connection.cursor() as cur:
+        if is_postgres():
+            weight = "A" if name_only else ""
+            tsquery = " & ".join(f"{t}:*{weight}" for t in terms)
+            cur.execute(
+                f"SELECT s.person_id FROM {PG_TABLE} s JOIN people_person p ON p.id = s.person_id "
+                f"WHERE s.workspace_id = %s AND s.document @@ to_tsquery('simple', %s) {archived} "
+                f"ORDER BY ts_rank(s.document, to_tsquery('simple', %s)) DESC, p.display_name, p.id "
+                f"LIMIT %s OFFSET %s",
+                [workspace_id, tsquery, tsquery, limit + 1, offset])
+        else:
+            column = "name : " if name_only else ""
+            match = " AND ".join(f'{column}"{t}"*' for t in terms)
+            weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+            cur.execute(
+                f"SELECT f.rowid FROM {SQLITE_TABLE} f JOIN people_person p ON p.id = f.rowid "
+                f"WHERE {SQLITE_TABLE} MATCH %s AND f.workspace_id = %s {archived} "
+                f"ORDER BY bm25({SQLITE_TABLE}, 0, {weights}), p.display_name, p.id "
+                f"LIMIT %s OFFSET %s",
+                [match, workspace_id, limit + 1, offset])
+        ids = [row[0] for row in cur.fetchall()]
+    return Hits(ids[:limit], len(ids) > limit)
+
+
+def find_people_by_name(workspace, ref: str, queryset, limit: int = 21) -> list:
+    """People whose names hold every word of ``ref`` as a prefix (for the CLI's lookups)."""
+    hits = search_ids(workspace, ref, limit=limit, name_only=True, include_archived=True)
+    found = queryset.in_bulk(hits.ids)
+    return [found[i] for i in hits.ids if i in found]
