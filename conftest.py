@@ -8,10 +8,6 @@ import os
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM
-# refuses to run there unless told it is safe (it is: one thread drives both).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 def pytest_report_header(config):
     from django.db import connection

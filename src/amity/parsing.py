@@ -7,7 +7,7 @@ friendlier date forms ("+7d", "tomorrow", "friday").
 import calendar
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -68,9 +68,12 @@ def parse_date(value: str | date | None, field: str = "date", *, today: date | N
     """ISO dates plus the forms people type: today, tomorrow, yesterday, +7d, +2w, +1m, friday."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
-    text = value.strip().lower()
+    # str(): a JSON number or other stray type gets the same clear message as bad text.
+    text = str(value).strip().lower()
     today = today or date.today()
     if text == "today":
         return today
@@ -116,10 +119,14 @@ def parse_birthday(value: str | None, field: str = "birthday") -> tuple[int | No
         year = int(match.group(1)) if match.group(1) else None
         month, day = int(match.group(2)), int(match.group(3))
         try:
-            date(year or 2000, month, day)  # 2000 is a leap year: 29 February is allowed
+            # 2000 is a leap year: 29 February is allowed when the year is unknown.
+            # (Not ``year or 2000``: year 0000 must fail here, not pass as "no year".)
+            born = date(2000 if year is None else year, month, day)
         except ValueError:
             pass
         else:
+            if year is not None and born > date.today():
+                raise Invalid(field=field, message=f"{value!r} is in the future.")
             return year, month, day
     raise Invalid(field=field, message=f"{value!r} is not a birthday (use 1990-04-15, or 04-15 without the year).")
 

@@ -182,9 +182,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Assets ship inside the package; WhiteNoise serves them straight from the
-# app folders, so no collectstatic step is needed to run.
+# package folders through the finders, so no collectstatic step is needed.
+# A server that prefers collected files sets AMITY_STATIC_ROOT.
+STATIC_ROOT = os.environ.get("AMITY_STATIC_ROOT") or None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

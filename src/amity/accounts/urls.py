@@ -1,6 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from amity.accounts import views  # noqa: F401
+from amity.accounts import views
 
 app_name = "accounts"
-urlpatterns: list = []
+urlpatterns = [
+    path("setup/", views.setup, name="setup"),
+    path("accounts/login/", views.sign_in, name="login"),
+    path("accounts/logout/", views.sign_out, name="logout"),
+]

@@ -1,6 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from amity.agenda import views  # noqa: F401
+from amity.agenda import views
 
 app_name = "agenda"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]

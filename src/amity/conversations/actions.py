@@ -72,7 +72,8 @@ def _clean(data: dict, *, creating: bool) -> dict:
                                     ("initiated_by", Initiative, "")):
         if field in data or (creating and field == "channel"):
             value = (data.get(field) or default).strip().lower().replace(" ", "-").replace("_", "-")
-            if value not in choices.values:
+            # Empty means "not recorded" for the optional ones (how it went, who reached out).
+            if value not in choices.values and not (value == "" and default == ""):
                 errors[field] = (f"{data.get(field)!r} is not one of: "
                                  f"{', '.join(v for v in choices.values if v)}.")
             clean[field] = value
@@ -130,12 +131,19 @@ def log_conversation(workspace, people: list[Person], *, facts: list[dict] | Non
 
 
 def touch_last_contact(people: list[Person], when: datetime) -> None:
-    """Move last contact forward only: a back-dated entry never moves it back."""
+    """Move last contact forward only: a back-dated entry never moves it back.
+
+    Compares with the stored rows (locked), not the caller's copies, which may
+    be stale: another request may have logged a later conversation meanwhile.
+    """
+    stored = Person.objects.select_for_update().in_bulk([p.pk for p in people])
     for person in people:
-        if person.last_contact_at is None or person.last_contact_at < when:
-            person.last_contact_at = when
-            person.refresh_checkin_due()
-            person.save(update_fields=["last_contact_at", "checkin_due_on"])
+        row = stored.get(person.pk, person)
+        if row.last_contact_at is None or row.last_contact_at < when:
+            row.last_contact_at = when
+            row.refresh_checkin_due()
+            row.save(update_fields=["last_contact_at", "checkin_due_on"])
+        person.last_contact_at, person.checkin_due_on = row.last_contact_at, row.checkin_due_on
 
 
 def recompute_last_contact(workspace, person_ids) -> None:

@@ -1,6 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from amity.conversations import views  # noqa: F401
+from amity.conversations import views
 
 app_name = "conversations"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.conversation_list, name="list"),
+    path("new/", views.conversation_new, name="new"),
+    path("<int:pk>/", views.conversation_detail, name="detail"),
+    path("<int:pk>/edit/", views.conversation_edit, name="edit"),
+    path("<int:pk>/delete/", views.conversation_delete, name="delete"),
+]

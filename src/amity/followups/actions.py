@@ -66,9 +66,13 @@ def reopen_follow_up(workspace, follow_up: FollowUp) -> FollowUp:
 
 @transaction.atomic
 def snooze_follow_up(workspace, follow_up: FollowUp, days: int = 1) -> FollowUp:
-    if not 1 <= int(days) <= 365:
+    try:
+        days = int(days)
+    except (TypeError, ValueError):
+        raise Invalid(field="days", message=f"{days!r} is not a number of days.") from None
+    if not 1 <= days <= 365:
         raise Invalid(field="days", message="Snooze for 1 to 365 days.")
-    follow_up.snooze(int(days), today=timezone.localdate())
+    follow_up.snooze(days, today=timezone.localdate())
     return follow_up
 
 

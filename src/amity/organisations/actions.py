@@ -52,9 +52,12 @@ def find_or_create_organisation(workspace, name: str) -> Organisation:
     folded = fold(name)
     for org in Organisation.objects.in_workspace(workspace).filter(name__iexact=name):
         return org
-    for org in Organisation.objects.in_workspace(workspace).filter(name__icontains=name[:3]):
-        if fold(org.name) == folded:
-            return org
+    # Accent- and case-blind: "equipe verte" is "Équipe Verte". Compared in Python
+    # (a prefix filter in SQL misses when the first letters carry accents).
+    orgs = Organisation.objects.in_workspace(workspace)
+    for pk, other in orgs.values_list("pk", "name").iterator():
+        if fold(other) == folded:
+            return orgs.get(pk=pk)
     return Organisation.objects.create(workspace=workspace, name=name)
 
 
@@ -119,6 +122,8 @@ def update_affiliation(workspace, affiliation: Affiliation, **data) -> Affiliati
     if affiliation.start_on and affiliation.end_on and affiliation.end_on < affiliation.start_on:
         raise Invalid(field="end_on", message="The end date is before the start date.")
     affiliation.save()
+    # The role is part of the person's search document ("orgs" section).
+    index.reindex_people(workspace, [affiliation.person_id])
     return affiliation
 
 

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from amity.errors import Ambiguous, Invalid, NotFound
@@ -140,33 +139,46 @@ def _clean_person(data: dict, *, creating: bool) -> dict:
     if "cadence_days" in data:
         def cadence():
             value = data["cadence_days"]
-            if value in (None, "", 0, "0"):
-                clean["cadence_days"] = None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                clean["cadence_days"] = None  # empty: no keep-in-touch reminder
                 return
             try:
                 days = int(value)
             except (TypeError, ValueError):
-                raise Invalid(field="cadence_days", message=f"{value!r} is not a number of days.") from None
+                raise Invalid(field="cadence_days",
+                              message=f"{value!r} is not a number of days.") from None
+            # 0 is refused rather than read as "none": "every 0 days" is a typo,
+            # and an empty value already means no cadence.
             if not 1 <= days <= 3650:
-                raise Invalid(field="cadence_days", message="Keep-in-touch cadence must be 1 to 3650 days.")
+                raise Invalid(field="cadence_days", message="Keep-in-touch cadence must be "
+                              "1 to 3650 days (leave it empty for none).")
             clean["cadence_days"] = days
         attempt("cadence_days", cadence)
     if "emails" in data:
         def emails():
-            clean["emails"] = _unique(clean_email(e, "emails") for e in data["emails"] or [] if e.strip())
+            clean["emails"] = _unique(clean_email(e, "emails")
+                                      for e in _as_list(data["emails"]) if (e or "").strip())
         attempt("emails", emails)
     if "phones" in data:
         def phones():
-            clean["phones"] = _unique(clean_phone(p, "phones") for p in data["phones"] or [] if p.strip())
+            clean["phones"] = _unique(clean_phone(p, "phones")
+                                      for p in _as_list(data["phones"]) if (p or "").strip())
         attempt("phones", phones)
     if "tags" in data:
         def tags():
-            names = [clean_text("tags", t, limit=60, label="tag") for t in data["tags"] or []]
-            clean["tags"] = _unique(n.lstrip("#") for n in names if n)
+            names = [clean_text("tags", t, limit=60, label="tag") for t in _as_list(data["tags"])]
+            clean["tags"] = _unique(t for t in (n.lstrip("#").strip() for n in names) if t)
         attempt("tags", tags)
     if errors:
         raise Invalid(errors)
     return clean
+
+
+def _as_list(value) -> list:
+    """A list of values; one bare string is one value, never a list of its letters."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _unique(values: Iterable[str]) -> list[str]:
@@ -237,10 +249,11 @@ def _replace_contacts(person: Person, clean: dict) -> None:
 def _get_or_create_tags(workspace, names: list[str]) -> list[Tag]:
     existing = {t.name.casefold(): t for t in Tag.objects.in_workspace(workspace)
                 .filter(name__in=names)}
-    # Same tag typed in another case: reuse it rather than make a twin.
-    if len(existing) < len(names):
-        for t in Tag.objects.in_workspace(workspace).filter(
-                Q(*[Q(name__iexact=n) for n in names], _connector=Q.OR)):
+    # Same tag typed in another case: reuse it rather than make a twin. Compared
+    # in Python because SQLite's iexact folds ASCII only ("économie" would miss
+    # "Économie"); a workspace has hundreds of tags, not millions.
+    if any(n.casefold() not in existing for n in names):
+        for t in Tag.objects.in_workspace(workspace):
             existing.setdefault(t.name.casefold(), t)
     tags = []
     for name in names:
@@ -315,6 +328,8 @@ def _clean_fact(data: dict, *, creating: bool) -> dict:
 @transaction.atomic
 def add_fact(workspace, person: Person, *, conversation=None, **data) -> Fact:
     clean = _clean_fact(data, creating=True)
+    if person.workspace_id != workspace.pk:
+        raise NotFound("person", f"#{person.pk}")
     if conversation is not None and conversation.workspace_id != workspace.pk:
         raise NotFound("conversation", f"#{conversation.pk}")
     if conversation is not None and "learned_on" not in data:

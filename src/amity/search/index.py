@@ -11,7 +11,10 @@ Actions call ``reindex_people`` explicitly after every write that changes
 what a person's document holds (never from signals).
 """
 
+import functools
 import re
+import sys
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -31,14 +34,39 @@ MAX_TERMS = 8
 BATCH = 1000
 
 _WORD = re.compile(r"\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """A ``str.translate`` table that deletes every combining mark."""
+    return dict.fromkeys(c for c in range(0x300, sys.maxunicode + 1)
+                         if unicodedata.combining(chr(c)))
+
+
+def _fold(text: str) -> str:
+    """``parsing.fold`` at C speed: the same result, character for character.
+
+    Folding one character at a time in Python dominated a 100,000-person
+    rebuild; ASCII text only needs lower-casing, and the rest drops its
+    combining marks (``str.translate`` on the non-ASCII runs only: it is
+    slow per character).
+    """
+    if text.isascii():
+        return text.lower()
+    marks = _combining_marks()
+    return _NON_ASCII.sub(lambda run: run.group().translate(marks),
+                          unicodedata.normalize("NFKD", text)).casefold()
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _WORD.findall(_fold(text or ""))
 
 
 def _flat(parts) -> str:
-    return " ".join(" ".join(words(p)) for p in parts if p)
+    # One pass over the whole section: words never run across the spaces
+    # that join its parts.
+    return " ".join(words(" ".join(p for p in parts if p)))
 
 
 def is_postgres() -> bool:
@@ -98,8 +126,10 @@ def reindex_people(workspace, person_ids) -> None:
         _write(workspace_id, docs)
 
 
-def rebuild(workspace) -> int:
-    """Re-index every person of a workspace; returns how many."""
+def rebuild(workspace, progress=None) -> int:
+    """Re-index every person of a workspace; returns how many.
+
+    ``progress(done, total)``, if given, is called after each batch of people."""
     from amity.people.models import Person
 
     workspace_id = getattr(workspace, "pk", workspace)
@@ -111,6 +141,8 @@ def rebuild(workspace) -> int:
             cur.execute(f"DELETE FROM {SQLITE_TABLE} WHERE workspace_id = %s", [workspace_id])
     for start in range(0, len(ids), BATCH):
         _write(workspace_id, build_documents(workspace_id, ids[start:start + BATCH]))
+        if progress is not None:
+            progress(min(start + BATCH, len(ids)), len(ids))
     return len(ids)
 
 

@@ -1,6 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-from amity.workspaces import views  # noqa: F401
+from amity.workspaces import views
 
 app_name = "workspaces"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", views.revoke, name="revoke_token"),
+]

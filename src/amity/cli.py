@@ -1,7 +1,0 @@
-import typer
-
-app = typer.Typer()
-
-
-def main() -> None:
-    app()

@@ -1,0 +1,102 @@
+"""A realistic demo network, so a newcomer sees a living agenda at once.
+
+``generate(workspace, people=60)`` fills a workspace with people from many
+cultures, their organisations, what matters to them, a year of conversations
+and the follow-ups those left, with the maintained columns (last contact,
+check-in due) exactly as the actions would have left them. The same seed
+gives the same network (dates are relative to today).
+
+Small networks go through Django's ``bulk_create``; large ones (and
+``fast=True``) write rows straight through the DB-API: ``executemany`` on
+SQLite, ``COPY`` on PostgreSQL. Either way the whole network is written in
+one transaction, and the search index is rebuilt before it commits.
+"""
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from amity.errors import Invalid
+
+MAX_PEOPLE = 1_000_000
+SMALL = 2_000  # up to this many people, the ORM is fast enough
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def generate(workspace, people: int = 60, seed: int = 1,
+             progress: ProgressCallback | None = None, *, fast: bool | None = None) -> dict:
+    """Make a demo network of ``people`` people in ``workspace``; returns what it made.
+
+    ``progress(done, total, stage)`` is called as it goes: first with people
+    planned out of ``people`` (stage "planning"), then with rows written out
+    of all rows to write, the search index counting one row per person.
+    ``fast`` forces (or forbids) the DB-API path; by default it is used above
+    ``SMALL`` people.
+    """
+    from amity.conversations.models import Conversation
+    from amity.demo.plan import make_plan
+    from amity.demo.rows import Ids, tables
+    from amity.demo.write import Progress, allocate_ids, write_fast, write_orm
+    from amity.organisations.models import Organisation
+    from amity.people.models import Person, Tag
+    from amity.search import index
+
+    people = _check_size(people)
+    if fast is None:
+        fast = people > SMALL
+
+    def planned(done: int) -> None:
+        if progress is not None:
+            progress(done, people, "planning")
+
+    plan = make_plan(people, int(seed), timezone.localdate(), timezone.now(), on_person=planned)
+    with transaction.atomic():
+        existing = {t.name.casefold(): t.pk for t in Tag.objects.in_workspace(workspace)}
+        new_tags = [i for i, name in enumerate(plan.tags) if name.casefold() not in existing]
+        fresh = iter(allocate_ids(Tag, len(new_tags)))
+        tag_ids = [existing.get(name.casefold()) or next(fresh) for name in plan.tags]
+        ids = Ids(people=allocate_ids(Person, people),
+                  organisations=allocate_ids(Organisation, len(plan.organisations)),
+                  tags=tag_ids, conversations=allocate_ids(Conversation,
+                                                           plan.conversation_count),
+                  new_tags=new_tags)
+        to_write = tables(plan, ids, workspace.pk)
+        already = Person.objects.in_workspace(workspace).count()
+        meter = Progress(progress, sum(t.count for t in to_write) + already + people)
+        (write_fast if fast else write_orm)(to_write, meter)
+        written = meter.done
+
+        def indexing(done: int, total: int) -> None:
+            meter.advance(written + done - meter.done, "search index")
+
+        indexed = index.rebuild(workspace, progress=indexing)
+    return {
+        "people": people,
+        "organisations": len(plan.organisations),
+        "affiliations": len(plan.affiliations),
+        "tags": len(new_tags),
+        "person_tags": len(plan.person_tags),
+        "emails": len(plan.emails),
+        "phones": len(plan.phones),
+        "facts": len(plan.facts),
+        "facts_from_conversations": sum(1 for f in plan.facts if f[4] is not None),
+        "conversations": plan.conversation_count,
+        "participations": plan.participation_count,
+        "follow_ups": len(plan.follow_ups),
+        "open_follow_ups": sum(1 for f in plan.follow_ups if f[4] is None),
+        "indexed": indexed,
+        "rows": sum(t.count for t in to_write),
+    }
+
+
+def _check_size(people) -> int:
+    try:
+        people = int(people)
+    except (TypeError, ValueError):
+        raise Invalid(field="people", message=f"{people!r} is not a number of people.") from None
+    if not 1 <= people <= MAX_PEOPLE:
+        raise Invalid(field="people",
+                      message=f"A demo network has 1 to {MAX_PEOPLE:,} people, not {people:,}.")
+    return people

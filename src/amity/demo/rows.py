@@ -1,0 +1,183 @@
+"""The plan as rows, table by table, in an order that respects foreign keys.
+
+Each ``Table`` names its model, its fields (by attname: ``person_id``) and an
+iterator of tuples in that order; both writers (the ORM one for small
+networks, the DB-API one for large ones) consume the same tables, so a seed
+gives the same network whichever path writes it.
+
+Conversation text comes from a random stream of its own (seeded from the
+plan's seed), generated while it is written: a million conversations are
+never all in memory at once.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from random import Random
+
+from amity.conversations.models import Conversation, Participation
+from amity.demo import vocabulary as V
+from amity.demo.plan import Plan
+from amity.followups.models import FollowUp
+from amity.organisations.models import Affiliation, Organisation
+from amity.people.models import EmailAddress, Fact, Person, PhoneNumber, Tag
+
+PERSON_FIELDS = (
+    "display_name", "given_name", "family_name", "nickname", "pronouns", "location",
+    "linkedin_url", "website", "birthday_year", "birthday_month", "birthday_day", "met_where",
+    "met_on", "met_event", "introduced_by", "notes", "importance", "cadence_days",
+    "last_contact_at", "checkin_due_on", "archived_at", "created_at", "updated_at",
+)
+
+CHANNELS = ("in-person",) * 6 + ("call",) * 4 + ("video",) * 3 + ("email",) * 4 + \
+    ("message",) * 2 + ("event",)
+HOW_IT_WENT = ("great",) * 2 + ("good",) * 5 + ("neutral",) * 2 + ("difficult",) + ("",) * 3
+INITIATED = ("me",) * 4 + ("them",) * 3 + ("mutual",) * 2 + ("",) * 2
+
+
+@dataclass
+class Table:
+    model: type
+    fields: tuple[str, ...]  # attnames, in the order of each row
+    rows: Callable[[], Iterator[tuple]]
+    count: int
+    stage: str
+
+
+@dataclass
+class Ids:
+    """Ids by plan index: people, organisations, tags (plan order), conversations."""
+
+    people: "list[int] | range"
+    organisations: "list[int] | range"
+    tags: list[int]
+    conversations: "list[int] | range"
+    new_tags: list[int]  # plan indexes of the tags that do not exist yet
+
+
+def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
+    ws = workspace_id
+    P, G, T, C = ids.people, ids.organisations, ids.tags, ids.conversations
+
+    def tags():
+        for t in ids.new_tags:
+            yield (T[t], ws, plan.tags[t])
+
+    def organisations():
+        for o, (name, kind, website, notes, created) in enumerate(plan.organisations):
+            yield (G[o], ws, name, kind, website, notes, created)
+
+    def people():
+        for i, person in enumerate(plan.people):
+            row = [person[f] for f in PERSON_FIELDS]
+            if person["introduced_by"] is not None:
+                row[14] = P[person["introduced_by"]]
+            yield (P[i], ws, *row)
+
+    def person_tags():
+        for i, t in plan.person_tags:
+            yield (P[i], T[t])
+
+    def emails():
+        for i, email, label in plan.emails:
+            yield (ws, P[i], email, label)
+
+    def phones():
+        for i, number, label in plan.phones:
+            yield (ws, P[i], number, label)
+
+    def affiliations():
+        for i, o, role, represents, start, end in plan.affiliations:
+            yield (ws, P[i], G[o], role, represents, start, end)
+
+    def participations():
+        guests = plan.conv_guests
+        for c, p in enumerate(plan.conv_person):
+            yield (C[c], P[p])
+            for g in guests.get(c, ()):
+                yield (C[c], P[g])
+
+    def facts():
+        for i, kind, text, learned, c, confirmed, created in plan.facts:
+            yield (ws, P[i], kind, text, learned, None if c is None else C[c], confirmed, created)
+
+    def follow_ups():
+        for i, c, action, due, done_at, snoozed, created in plan.follow_ups:
+            yield (ws, P[i], None if c is None else C[c], action, due, done_at, snoozed, created)
+
+    through = Person.tags.through
+    return [
+        Table(Tag, ("id", "workspace_id", "name"), tags, len(ids.new_tags), "tags"),
+        Table(Organisation, ("id", "workspace_id", "name", "kind", "website", "notes",
+                             "created_at"), organisations, len(plan.organisations),
+              "organisations"),
+        Table(Person, ("id", "workspace_id", *PERSON_FIELDS[:14], "introduced_by_id",
+                       *PERSON_FIELDS[15:]), people, len(plan.people), "people"),
+        Table(through, ("person_id", "tag_id"), person_tags, len(plan.person_tags), "tags"),
+        Table(EmailAddress, ("workspace_id", "person_id", "email", "label"), emails,
+              len(plan.emails), "contact details"),
+        Table(PhoneNumber, ("workspace_id", "person_id", "number", "label"), phones,
+              len(plan.phones), "contact details"),
+        Table(Affiliation, ("workspace_id", "person_id", "organisation_id", "role",
+                            "represents", "start_on", "end_on"), affiliations,
+              len(plan.affiliations), "affiliations"),
+        Table(Conversation, ("id", "workspace_id", "happened_at", "channel", "summary", "notes",
+                             "how_it_went", "their_mood", "initiated_by", "created_at"),
+              lambda: conversations(plan, C, ws), plan.conversation_count, "conversations"),
+        Table(Participation, ("conversation_id", "person_id"), participations,
+              plan.participation_count, "participants"),
+        Table(Fact, ("workspace_id", "person_id", "kind", "text", "learned_on",
+                     "conversation_id", "confirmed_on", "created_at"), facts, len(plan.facts),
+              "facts"),
+        Table(FollowUp, ("workspace_id", "person_id", "conversation_id", "action", "due_on",
+                         "done_at", "snoozed_times", "created_at"), follow_ups,
+              len(plan.follow_ups), "follow-ups"),
+    ]
+
+
+def conversations(plan: Plan, C, ws: int) -> Iterator[tuple]:
+    """Conversation rows, with summaries and notes that read like real ones."""
+    rng = Random(plan.seed * 7919 + 17)
+    random = rng.random
+    names, topics, moods = plan.call_names, V.TOPICS, V.MOODS
+    n_topics, n_channels, n_how, n_init = len(topics), len(CHANNELS), len(HOW_IT_WENT), \
+        len(INITIATED)
+    days, minutes, person = plan.conv_days, plan.conv_minute, plan.conv_person
+    moment = plan.moment
+    openers = V.OPENERS
+    for c in range(len(person)):
+        first = names[person[c]]
+        channel = CHANNELS[int(random() * n_channels)]
+        subjects, sentences = topics[int(random() * n_topics)]
+        opener = openers[channel]
+        summary = (f"{opener[int(random() * len(opener))]}: "
+                   f"{subjects[int(random() * len(subjects))]}").replace("{first}", first)
+        roll = random()
+        if roll < 0.35:
+            notes = ""  # a quick message leaves nothing to note
+        else:
+            notes = sentences[int(random() * len(sentences))]
+            if roll > 0.75:
+                other = sentences[int(random() * len(sentences))]
+                if other != notes:
+                    notes = f"{notes} {other}"
+            notes = notes.replace("{first}", first)
+        when = moment(days[c], minutes[c])
+        yield (C[c], ws, when, channel, summary, notes,
+               HOW_IT_WENT[int(random() * n_how)],
+               moods[int(random() * len(moods))] if random() < 0.2 else "",
+               INITIATED[int(random() * n_init)], when)
+
+
+def date_columns(table: Table) -> tuple[list[int], list[int]]:
+    """Positions of the datetime and date fields of a table's rows."""
+    from django.db import models
+
+    datetimes, dates = [], []
+    for pos, name in enumerate(table.fields):
+        f = table.model._meta.get_field(name)
+        if isinstance(f, models.DateTimeField):
+            datetimes.append(pos)
+        elif isinstance(f, models.DateField):
+            dates.append(pos)
+    return datetimes, dates
+
