@@ -71,3 +71,10 @@ def require_component(name: str, reason: str):
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{name} is required in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher costs about a second per user on this machine; the
+    # suite creates hundreds. Password hashing itself is Django's, not ours.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

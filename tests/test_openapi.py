@@ -8,6 +8,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -102,7 +104,19 @@ def load_schema():
 
 
 @pytest.fixture
-def bearer(workspace, make_person):
+def keep_connection():
+    """Run the WSGI app the way Django's test client does: without closing the
+    database connection at the end of each request, which would end the test's
+    transaction (on PostgreSQL; SQLite's in-memory test database ignores it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def bearer(keep_connection, workspace, make_person):
     # Someone to find, so small ids sometimes hit a real row rather than always 404.
     make_person("Ana Ruiz", emails=["ana@example.org"], cadence_days=30)
     # A script's token with no member behind it: the workspace is what it acts in

@@ -33,12 +33,13 @@ and follow-ups, and today's agenda.
 `amity token create`) as `Authorization: Bearer <token>`. The browser's session
 works too, with Django's CSRF token on unsafe methods. Without either: 401.
 
-**Pagination.** Every list is paginated by page number: {PAGINATION_HELP}
+**Pagination.** Every list is the same: {PAGINATION_HELP}
 
 **Errors.** 404 `{{"detail": "..."}}` for an id that is not in your workspace
 (another workspace's ids look exactly like ids that do not exist). 422
 `{{"detail": [{{"type": ..., "loc": ["body", "<field>"], "msg": "..."}}]}}` for
-input that cannot be stored, naming each field; nothing is written.
+input that cannot be stored, naming each field; nothing is written. 400 for a
+body that is not JSON.
 
 **Values.** `importance` is "inner", "regular" or "occasional". Birthdays are
 "1990-04-15", or "--04-15" without the year. Dates you send may be ISO dates or

@@ -19,7 +19,8 @@ def main() -> int:
         call_command("makemigrations", "--check", "--dry-run", verbosity=1)
     except SystemExit as exc:
         if exc.code:
-            print("Model changes without a migration: run `django-admin makemigrations --settings amity.settings`.")
+            print("Model changes without a migration: run "
+                  "`django-admin makemigrations --settings amity.settings`.")
             return 1
     call_command("check", fail_level="WARNING")
     return 0

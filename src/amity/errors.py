@@ -40,4 +40,5 @@ class Ambiguous(AmityError):
         self.candidates = candidates
         names = ", ".join(f"{c.display_name} (#{c.pk})" for c in candidates[:10])
         more = f" and {len(candidates) - 10} more" if len(candidates) > 10 else ""
-        super().__init__(f"{ref!r} matches several people: {names}{more}. Use the id or more of the name.")
+        super().__init__(
+            f"{ref!r} matches several people: {names}{more}. Use the id or more of the name.")

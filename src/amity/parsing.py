@@ -57,14 +57,15 @@ def clean_phone(value: str, field: str = "phone", region: str | None = None) -> 
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise Invalid(field=field, message=f"{raw!r} is not a phone number "
-                                           "(write it with its country code, e.g. +44 20 7946 0958).") from None
+        raise Invalid(field=field, message=f"{raw!r} is not a phone number (write it with "
+                                           "its country code, e.g. +44 20 7946 0958).") from None
     if not phonenumbers.is_possible_number(number):
         raise Invalid(field=field, message=f"{raw!r} is not a possible phone number.")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def parse_date(value: str | date | None, field: str = "date", *, today: date | None = None) -> date | None:
+def parse_date(value: str | date | None, field: str = "date", *,
+               today: date | None = None) -> date | None:
     """ISO dates plus the forms people type: today, tomorrow, yesterday, +7d, +2w, +1m, friday."""
     if value is None or value == "":
         return None
@@ -96,8 +97,9 @@ def parse_date(value: str | date | None, field: str = "date", *, today: date | N
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise Invalid(field=field, message=f"{value!r} is not a date I understand "
-                                           "(use 2026-12-01, today, tomorrow, +7d, +2w, +1m or a weekday).") from None
+        raise Invalid(field=field, message=f"{value!r} is not a date I understand (use "
+                                           "2026-12-01, today, tomorrow, +7d, +2w, +1m or a "
+                                           "weekday).") from None
 
 
 def add_months(day: date, months: int) -> date:
@@ -106,7 +108,8 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def parse_birthday(value: str | None, field: str = "birthday") -> tuple[int | None, int | None, int | None]:
+def parse_birthday(value: str | None,
+                   field: str = "birthday") -> tuple[int | None, int | None, int | None]:
     """Birthdays with or without a year: 1990-04-15, 04-15, --04-15, --0415.
 
     Returns (year, month, day); all None when empty.
@@ -128,7 +131,8 @@ def parse_birthday(value: str | None, field: str = "birthday") -> tuple[int | No
             if year is not None and born > date.today():
                 raise Invalid(field=field, message=f"{value!r} is in the future.")
             return year, month, day
-    raise Invalid(field=field, message=f"{value!r} is not a birthday (use 1990-04-15, or 04-15 without the year).")
+    raise Invalid(field=field, message=f"{value!r} is not a birthday "
+                                       "(use 1990-04-15, or 04-15 without the year).")
 
 
 def format_birthday(year: int | None, month: int | None, day: int | None) -> str:

@@ -3,7 +3,6 @@
 import shutil
 
 import pytest
-
 from conftest import require_component
 
 LAUNCH_ARGS = [
@@ -16,7 +15,8 @@ LAUNCH_ARGS = [
 def chromium():
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
-        require_component("chromium", "Debian's chromium is not installed (apt-get install chromium)")
+        require_component("chromium",
+                          "Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -9,6 +9,7 @@ Every part is a bounded number of indexed queries, whatever the size of the
 network: the check-in ranking runs in SQL over the ``person_agenda`` index.
 """
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -81,16 +82,25 @@ def check_ins_due(workspace, today: date):
             .order_by("-score", "checkin_due_on", "id"))
 
 
+def _celebrated_on(day: date) -> list[tuple[int, int]]:
+    """The (month, day) birthdays celebrated on ``day``: outside leap years,
+    29 February birthdays are kept on the 28th (else they would never show)."""
+    if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year):
+        return [(2, 28), (2, 29)]
+    return [(day.month, day.day)]
+
+
 def upcoming_birthdays(workspace, today: date, days: int = BIRTHDAY_DAYS) -> list[Birthday]:
     window = [today + timedelta(days=i) for i in range(days + 1)]
     match = Q()
     for day in window:
-        match |= Q(birthday_month=day.month, birthday_day=day.day)
+        for month, day_of_month in _celebrated_on(day):
+            match |= Q(birthday_month=month, birthday_day=day_of_month)
     people = Person.objects.in_workspace(workspace).filter(match, archived_at__isnull=True)
     result = []
     for person in people:
         on = next(d for d in window
-                  if (d.month, d.day) == (person.birthday_month, person.birthday_day))
+                  if (person.birthday_month, person.birthday_day) in _celebrated_on(d))
         turns = on.year - person.birthday_year if person.birthday_year else None
         result.append(Birthday(person, on, turns))
     return sorted(result, key=lambda b: (b.on, b.person.display_name))

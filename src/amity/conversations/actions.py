@@ -66,7 +66,8 @@ def _clean(data: dict, *, creating: bool) -> dict:
             "summary", data.get("summary"), limit=300, required=True, label="summary")))
     for field, limit in (("notes", MAX_TEXT), ("their_mood", 300)):
         if field in data:
-            attempt(lambda f=field, lim=limit: clean.__setitem__(f, clean_text(f, data[f], limit=lim)))
+            attempt(lambda f=field, lim=limit: clean.__setitem__(
+                f, clean_text(f, data[f], limit=lim)))
     for field, choices, default in (("channel", Channel, Channel.IN_PERSON),
                                     ("how_it_went", HowItWent, ""),
                                     ("initiated_by", Initiative, "")):

@@ -4,7 +4,7 @@ Each endpoint: guard (the API's auth) -> fetch (scoped with ``access_*``) ->
 one action call -> respond; errors are mapped once, in ``amity.api``.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -29,7 +29,8 @@ def _details() -> list:
 
 
 def _with_details(conversation: Conversation) -> Conversation:
-    return Conversation.objects.prefetch_related(*_details()).get(pk=conversation.pk)
+    prefetch_related_objects([conversation], *_details())
+    return conversation
 
 
 class ConversationsFilter(Schema):

@@ -67,3 +67,6 @@ class Participation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "conversation"], name="participation_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"person {self.person_id} in conversation {self.conversation_id}"

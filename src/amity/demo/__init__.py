@@ -38,7 +38,7 @@ def generate(workspace, people: int = 60, seed: int = 1,
     from amity.conversations.models import Conversation
     from amity.demo.plan import make_plan
     from amity.demo.rows import Ids, tables
-    from amity.demo.write import Progress, allocate_ids, write_fast, write_orm
+    from amity.demo.write import Progress, allocate_ids, bulk_settings, write_fast, write_orm
     from amity.organisations.models import Organisation
     from amity.people.models import Person, Tag
     from amity.search import index
@@ -52,7 +52,7 @@ def generate(workspace, people: int = 60, seed: int = 1,
             progress(done, people, "planning")
 
     plan = make_plan(people, int(seed), timezone.localdate(), timezone.now(), on_person=planned)
-    with transaction.atomic():
+    with bulk_settings(people), transaction.atomic():
         existing = {t.name.casefold(): t.pk for t in Tag.objects.in_workspace(workspace)}
         new_tags = [i for i, name in enumerate(plan.tags) if name.casefold() not in existing]
         fresh = iter(allocate_ids(Tag, len(new_tags)))

@@ -152,11 +152,11 @@ def conversations(plan: Plan, C, ws: int) -> Iterator[tuple]:
         summary = (f"{opener[int(random() * len(opener))]}: "
                    f"{subjects[int(random() * len(subjects))]}").replace("{first}", first)
         roll = random()
-        if roll < 0.35:
+        if roll < 0.45:
             notes = ""  # a quick message leaves nothing to note
         else:
             notes = sentences[int(random() * len(sentences))]
-            if roll > 0.75:
+            if roll > 0.85:
                 other = sentences[int(random() * len(sentences))]
                 if other != notes:
                     notes = f"{notes} {other}"

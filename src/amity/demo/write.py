@@ -8,6 +8,7 @@ from the models' ``_meta``. Callers run both paths inside one transaction.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 from django.db import connection
@@ -87,16 +88,28 @@ def write_fast(tables: list[Table], progress: Progress) -> None:
                     cur.execute(f"ANALYZE {_quote(table.model._meta.db_table)}")
         return
     with connection.cursor() as cur:
+        for table in tables:
+            _insert_sqlite(cur, table, progress)
+
+
+@contextmanager
+def bulk_settings(people: int):
+    """On SQLite, a page cache sized for a big load while it runs: the random
+    index inserts and the search index's reads stay in memory instead of
+    spilling to the WAL and reading back (about a third less time at 100,000
+    people). Nothing to do on PostgreSQL."""
+    if connection.vendor != "sqlite" or people <= 2_000:
+        yield
+        return
+    with connection.cursor() as cur:
         cur.execute("PRAGMA cache_size")
-        cache_size = cur.fetchone()[0]
-        # A large page cache keeps the random index inserts of a big load in
-        # memory instead of spilling pages to the WAL over and over.
-        cur.execute("PRAGMA cache_size = -262144")
-        try:
-            for table in tables:
-                _insert_sqlite(cur, table, progress)
-        finally:
-            cur.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        before = int(cur.fetchone()[0])
+        cur.execute(f"PRAGMA cache_size = -{min(1 << 20, 64 + people * 5)}")  # KiB
+    try:
+        yield
+    finally:
+        with connection.cursor() as cur:
+            cur.execute(f"PRAGMA cache_size = {before}")
 
 
 def _insert_sqlite(cur, table: Table, progress: Progress) -> None:

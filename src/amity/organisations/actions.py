@@ -28,7 +28,8 @@ def _clean_org(data: dict, *, creating: bool) -> dict:
     if "kind" in data:
         kind = (data["kind"] or OrganisationKind.OTHER).strip().lower()
         if kind not in OrganisationKind.values:
-            errors["kind"] = f"{data['kind']!r} is not one of: {', '.join(OrganisationKind.values)}."
+            errors["kind"] = (f"{data['kind']!r} is not one of: "
+                              f"{', '.join(OrganisationKind.values)}.")
         clean["kind"] = kind
     for field, fn in (("website", lambda v: _clean_url("website", v)),
                       ("notes", lambda v: clean_text("notes", v, limit=MAX_TEXT))):

@@ -67,7 +67,8 @@ class Person(models.Model):
     class Meta:
         ordering = ["display_name", "id"]
         indexes = [
-            models.Index(fields=["workspace", "archived_at", "checkin_due_on"], name="person_agenda"),
+            models.Index(fields=["workspace", "archived_at", "checkin_due_on"],
+                         name="person_agenda"),
             models.Index(fields=["workspace", "display_name"], name="person_name"),
             models.Index(fields=["workspace", "birthday_month", "birthday_day"],
                          name="person_birthday"),

@@ -69,13 +69,16 @@ def current_workspace(request: HttpRequest) -> Workspace:
     return workspace
 
 
+class PageInput(Schema):
+    page: int = Field(1, ge=1, le=10_000_000)
+    page_size: int | None = Field(None, ge=1, description="At most 100 (more is read as 100).")
+
+
 class Pages(PageNumberPagination):
     """django-ninja's page-number pagination, with the page number bounded so
     a huge one is a 422 rather than an OFFSET the database cannot take."""
 
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=10_000_000)
-        page_size: int | None = Field(None, ge=1, description="At most 100.")
+    Input = PageInput
 
 
 router = Router(tags=["tokens"])

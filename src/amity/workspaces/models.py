@@ -46,6 +46,9 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["workspace", "user"], name="membership_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} is {self.role} of {self.workspace_id}"
+
 
 def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()

@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from amity.conversations.actions import log_conversation
 from amity.followups.actions import complete_follow_up, create_follow_up
@@ -175,3 +177,25 @@ def test_it_will_not_link_a_follow_up_to_another_workspaces_conversation(api, ot
 
 def test_it_answers_404_when_filtering_by_another_workspaces_person(api, bobs_person):
     assert api.get(f"/api/follow-ups?person={bobs_person.pk}").status_code == 404
+
+
+def test_it_lists_follow_ups_in_a_constant_number_of_queries(api, workspace, make_person):
+    def add_follow_ups(count):
+        for i in range(count):
+            create_follow_up(workspace, make_person(f"Person {i}"), action="Call",
+                             due_on="2026-05-01")
+
+    def queries_for_list():
+        with CaptureQueriesContext(connection) as captured:
+            response = api.get("/api/follow-ups?page_size=100")
+        assert response.status_code == 200
+        return len(captured), response.json()["count"]
+
+    api.get("/api/follow-ups")  # the token's first use of the minute records last_used_at
+    add_follow_ups(3)
+    few = queries_for_list()
+    add_follow_ups(27)
+    many = queries_for_list()
+
+    assert (few[1], many[1]) == (3, 30)
+    assert many[0] == few[0]

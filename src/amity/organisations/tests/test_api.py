@@ -3,7 +3,9 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from amity.organisations.actions import add_affiliation, create_organisation
 from amity.organisations.models import Affiliation, Organisation
@@ -196,3 +198,26 @@ def test_it_answers_404_when_filtering_by_another_workspaces_ids(api, bobs_perso
     ref = bobs_person.pk if param == "person" else bobs_org.pk
 
     assert api.get(f"/api/affiliations?{param}={ref}").status_code == 404
+
+
+def test_it_lists_affiliations_in_a_constant_number_of_queries(api, workspace, make_person):
+    pantry = create_organisation(workspace, name="Northside Pantry")
+
+    def add_affiliations(count):
+        for i in range(count):
+            add_affiliation(workspace, make_person(f"Person {i}"), pantry, role="Volunteer")
+
+    def queries_for_list():
+        with CaptureQueriesContext(connection) as captured:
+            response = api.get("/api/affiliations?page_size=100")
+        assert response.status_code == 200
+        return len(captured), response.json()["count"]
+
+    api.get("/api/affiliations")  # the token's first use of the minute records last_used_at
+    add_affiliations(3)
+    few = queries_for_list()
+    add_affiliations(27)
+    many = queries_for_list()
+
+    assert (few[1], many[1]) == (3, 30)
+    assert many[0] == few[0]

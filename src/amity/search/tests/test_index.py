@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from amity.conversations.actions import delete_conversation, log_conversation, update_conversation
 from amity.organisations.actions import add_affiliation, find_or_create_organisation
+from amity.parsing import fold
 from amity.people.actions import (
     add_fact,
     archive_person,
@@ -103,7 +104,7 @@ def test_it_ranks_a_name_match_above_a_notes_only_match(workspace, make_person):
     ben = make_person("Ben Okafor")
     log_conversation(workspace, [ben], summary="Gardening, gardening",
                      notes="Gardens and more gardens; he loves gardening.")
-    rosa = make_person("Rosa Gardner")
+    rosa = make_person("Rosa Gardener")
 
     assert found(workspace, "garden") == [rosa.pk, ben.pk]
 
@@ -135,7 +136,7 @@ def test_it_pages_through_results(workspace, make_person):
 
 
 def test_it_searches_names_only_when_asked(workspace, make_person):
-    rosa = make_person("Rosa Gardner")
+    rosa = make_person("Rosa Gardener")
     ben = make_person("Ben Okafor", notes="Gardening")
 
     assert found(workspace, "garden", name_only=True) == [rosa.pk]
@@ -262,7 +263,11 @@ def test_it_never_raises_on_any_text(workspace, jose, query):
     assert len(hits.ids) <= 1
 
 
-names = st.text(st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40)
+# Letters, digits, spaces and punctuation of every script, except a few vowel
+# signs that SQLite's Unicode tables (older than Python's) do not count as letters.
+NEW_TAI_LUE_VOWELS = "".join(chr(c) for c in range(0x19B0, 0x19CA))
+names = st.text(st.characters(categories=["Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Zs", "Pd", "Po"],
+                              exclude_characters=NEW_TAI_LUE_VOWELS), min_size=1, max_size=40)
 
 
 @settings(max_examples=50, deadline=None,
@@ -273,3 +278,15 @@ def test_it_finds_anyone_by_each_word_of_their_name(workspace, make_person, name
 
     for word in index.words(name):
         assert person.pk in found(workspace, word, limit=1000), word
+
+
+@given(st.text())
+def test_it_folds_exactly_as_the_parsing_module_does(text):
+    # The index has its own faster fold; "jose" must find "José" the same way
+    # everywhere else compares names.
+    assert index._fold(text) == fold(text)
+
+
+def test_it_splits_words_where_both_databases_do():
+    assert index.words("José_Martín-Ruiz o'Neil ") == ["jose", "martin", "ruiz", "o", "neil"]
+    assert index.words("_") == []
