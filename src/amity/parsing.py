@@ -22,6 +22,18 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _RELATIVE = re.compile(r"^\+?(\d{1,4})\s*(d|day|days|w|week|weeks|m|month|months)$")
 
 
+def local_today() -> date:
+    """Today in Amity's time zone (AMITY_TIME_ZONE), as the agenda counts it;
+    the machine's own date only when Django is not set up."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.utils import timezone
+
+        return timezone.localdate()
+    return date.today()
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "José" and "jose" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text or "")
@@ -75,7 +87,7 @@ def parse_date(value: str | date | None, field: str = "date", *,
         return value
     # str(): a JSON number or other stray type gets the same clear message as bad text.
     text = str(value).strip().lower()
-    today = today or date.today()
+    today = today or local_today()
     if text == "today":
         return today
     if text == "tomorrow":
@@ -128,7 +140,7 @@ def parse_birthday(value: str | None,
         except ValueError:
             pass
         else:
-            if year is not None and born > date.today():
+            if year is not None and born > local_today():
                 raise Invalid(field=field, message=f"{value!r} is in the future.")
             return year, month, day
     raise Invalid(field=field, message=f"{value!r} is not a birthday "

@@ -1,5 +1,6 @@
 """Logging conversations: the write that moves last-contact dates."""
 
+import re
 from datetime import datetime, time
 
 from django.db import transaction
@@ -18,6 +19,9 @@ def access_conversation(workspace, pk) -> Conversation:
     return get_in_workspace(Conversation.objects, workspace, pk, "conversation")
 
 
+_HAS_TIME = re.compile(r"\d[Tt ]+\d")
+
+
 def parse_when(value, field: str = "happened_at") -> datetime:
     """A datetime, an ISO date-time, or any date form ``parse_date`` takes.
 
@@ -30,8 +34,9 @@ def parse_when(value, field: str = "happened_at") -> datetime:
     else:
         text = str(value).strip()
         try:
-            when = datetime.fromisoformat(text) if ("T" in text or " " in text and ":" in text) \
-                else None
+            # A time follows a digit ("2026-03-01T09:30", "2026-03-01 09:30"); a bare
+            # "T" is not enough: "Today" and "Thursday" are dates.
+            when = datetime.fromisoformat(text) if _HAS_TIME.search(text) else None
         except ValueError:
             raise Invalid(field=field, message=f"{value!r} is not a date and time.") from None
         if when is None:

@@ -196,6 +196,11 @@ SCALAR_FIELDS = (
 )
 
 
+def _split_name(display_name: str) -> tuple[str, str]:
+    given, _, family = display_name.partition(" ")
+    return given, family
+
+
 @transaction.atomic
 def create_person(workspace, *, introduced_by: Person | None = None, **data) -> Person:
     """Create a person. ``data`` holds the fields of ``Person`` plus
@@ -204,7 +209,7 @@ def create_person(workspace, *, introduced_by: Person | None = None, **data) -> 
     person = Person(workspace=workspace, introduced_by=introduced_by,
                     **{k: v for k, v in clean.items() if k in SCALAR_FIELDS})
     if not person.given_name and not person.family_name:
-        person.given_name, _, person.family_name = person.display_name.partition(" ")
+        person.given_name, person.family_name = _split_name(person.display_name)
     person.refresh_checkin_due()
     person.save()
     _replace_contacts(person, clean)
@@ -217,9 +222,15 @@ def update_person(workspace, person: Person, *, introduced_by: Person | None | b
                   **data) -> Person:
     """Change the given fields only (a partial update)."""
     clean = _clean_person(data, creating=False)
+    # Given and family names made from the old name follow a rename, or the
+    # old surname would still be found by search (and shown) after it.
+    rederive = ("display_name" in clean and not {"given_name", "family_name"} & set(clean)
+                and (person.given_name, person.family_name) == _split_name(person.display_name))
     for field, value in clean.items():
         if field in SCALAR_FIELDS:
             setattr(person, field, value)
+    if rederive:
+        person.given_name, person.family_name = _split_name(person.display_name)
     if introduced_by is not False:
         if introduced_by is not None and introduced_by.pk == person.pk:
             raise Invalid(field="introduced_by", message="A person cannot introduce themselves.")

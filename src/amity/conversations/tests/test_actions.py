@@ -91,6 +91,14 @@ def test_it_logs_each_participant_once(workspace, ana):
     assert talk.participations.count() == 1
 
 
+def test_it_reads_a_capitalised_day_as_people_type_it(workspace, ana):
+    talk = log_conversation(workspace, [ana], summary="Coffee", happened_at="Yesterday")
+    now = log_conversation(workspace, [ana], summary="Call", happened_at="Today")
+
+    assert talk.happened_at == datetime(2026, 3, 9, 12, 0, tzinfo=UTC)
+    assert now.happened_at == NOW
+
+
 def test_it_sets_last_contact_from_a_back_dated_first_conversation(workspace, ana):
     log_conversation(workspace, [ana], summary="Market chat", happened_at="2026-03-01")
 
@@ -365,6 +373,11 @@ def test_it_finds_a_conversation_only_in_its_own_workspace(workspace, other_work
     (None, NOW),
     ("", NOW),
     ("today", NOW),
+    ("Today", NOW),
+    ("TODAY", NOW),
+    ("Yesterday", datetime(2026, 3, 9, 12, 0, tzinfo=UTC)),
+    ("Thursday", datetime(2026, 3, 12, 12, 0, tzinfo=UTC)),  # next Thursday: refused on save
+    ("2026-03-01t09:30", datetime(2026, 3, 1, 9, 30, tzinfo=UTC)),
     ("yesterday", datetime(2026, 3, 9, 12, 0, tzinfo=UTC)),
     ("2026-03-01", datetime(2026, 3, 1, 12, 0, tzinfo=UTC)),
     ("2026-03-01 09:30", datetime(2026, 3, 1, 9, 30, tzinfo=UTC)),

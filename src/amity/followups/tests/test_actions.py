@@ -62,6 +62,16 @@ def test_it_creates_a_follow_up_due_when_people_say(workspace, ana, typed, due):
     assert follow_up.created_at == NOW
 
 
+def test_it_dates_a_follow_up_in_amitys_time_zone(workspace, ana, settings, frozen):
+    settings.TIME_ZONE = "Pacific/Auckland"
+    frozen.move_to(datetime(2026, 3, 10, 22, 0, tzinfo=UTC))  # 11:00 on the 11th there
+
+    follow_up = create_follow_up(workspace, ana, action="Call", due_on="today")
+
+    assert follow_up.due_on == date(2026, 3, 11)
+    assert not follow_up.is_overdue()
+
+
 def test_it_links_a_follow_up_to_its_conversation(workspace, ana):
     talk = log_conversation(workspace, [ana], summary="Coffee")
 

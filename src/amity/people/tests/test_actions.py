@@ -131,6 +131,15 @@ def test_it_reuses_tags_whatever_their_case(workspace, make_person):
     assert [t.name for t in cleo.tags.all()] == ["Économie"]
 
 
+def test_it_ignores_empty_tags_emails_and_phones(workspace):
+    person = create_person(workspace, display_name="Ana Ruiz", tags=["#", " ", "# "],
+                           emails=["", None, "  "], phones=[None, ""])
+
+    assert not person.tags.exists()
+    assert not person.emails.exists() and not person.phones.exists()
+    assert Tag.objects.count() == 0
+
+
 def test_it_keeps_tags_apart_between_workspaces(workspace, other_workspace, make_person):
     ana = make_person("Ana Ruiz", tags=["Food bank"])
     bobs = make_person("Dee Lee", ws=other_workspace, tags=["food bank"])
@@ -303,6 +312,27 @@ def test_it_refuses_someone_introducing_themselves(workspace, make_person):
 
     assert "introduced_by" in caught.value.errors
     assert Person.objects.get(pk=ana.pk).introduced_by is None
+
+
+def test_it_renames_given_and_family_names_made_from_the_old_name(workspace, make_person):
+    ana = make_person("Ana Ruiz")
+
+    update_person(workspace, ana, display_name="Ana Okafor")
+
+    stored = Person.objects.get(pk=ana.pk)
+    assert (stored.given_name, stored.family_name) == ("Ana", "Okafor")
+    assert found(workspace, "ruiz") == []
+    assert found(workspace, "okafor") == [ana.pk]
+
+
+def test_it_keeps_given_and_family_names_someone_typed_on_a_rename(workspace):
+    ana = create_person(workspace, display_name="Dr Ana Ruiz", given_name="Ana",
+                        family_name="Ruiz")
+
+    update_person(workspace, ana, display_name="Dr Ana Ruiz García")
+
+    stored = Person.objects.get(pk=ana.pk)
+    assert (stored.given_name, stored.family_name) == ("Ana", "Ruiz")
 
 
 def test_it_reindexes_a_renamed_person(workspace, make_person):
