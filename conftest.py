@@ -78,3 +78,25 @@ def _fast_password_hashing(settings):
     # The real hasher costs about a second per user on this machine; the
     # suite creates hundreds. Password hashing itself is Django's, not ours.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def api(alice, workspace):
+    """A JSON API client holding Alice's personal bearer token."""
+    from django.test import Client
+
+    from amity.workspaces.actions import create_token
+
+    _, raw = create_token(workspace, alice, "tests")
+    return Client(headers={"Authorization": f"Bearer {raw}"})
+
+
+@pytest.fixture
+def bobs_person(bob, other_workspace, make_person):
+    return make_person("Bruno Bobson", ws=other_workspace)
+
+
+def errors_of(response) -> dict:
+    """A 422 answer as {field path: message}, for the fields in the body."""
+    assert response.status_code == 422, response.content
+    return {tuple(e["loc"][1:]): e["msg"] for e in response.json()["detail"]}

@@ -4,19 +4,12 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from django.test import Client
 
 from amity.conversations.actions import log_conversation
 from amity.followups.actions import create_follow_up
-from amity.workspaces.actions import create_token
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
-
-@pytest.fixture
-def api(alice, workspace):
-    _, raw = create_token(workspace, alice, "tests")
-    return Client(headers={"Authorization": f"Bearer {raw}"})
 
 
 @pytest.fixture

@@ -4,33 +4,19 @@ from datetime import date
 
 import pytest
 import time_machine
+from conftest import errors_of
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from amity.conversations.actions import log_conversation
 from amity.followups.actions import complete_follow_up, create_follow_up
 from amity.followups.models import FollowUp
-from amity.workspaces.actions import create_token
 
 JSON = "application/json"
 TODAY = date(2026, 3, 2)  # a Monday
 
 
-@pytest.fixture
-def api(alice, workspace):
-    _, raw = create_token(workspace, alice, "tests")
-    return Client(headers={"Authorization": f"Bearer {raw}"})
 
-
-@pytest.fixture
-def bobs_person(bob, other_workspace, make_person):
-    return make_person("Bruno Bobson", ws=other_workspace)
-
-
-def errors_of(response) -> dict:
-    assert response.status_code == 422, response.content
-    return {tuple(e["loc"][1:]): e["msg"] for e in response.json()["detail"]}
 
 
 @time_machine.travel(TODAY)

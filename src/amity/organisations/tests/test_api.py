@@ -3,36 +3,22 @@
 from datetime import date
 
 import pytest
+from conftest import errors_of
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from amity.organisations.actions import add_affiliation, create_organisation
 from amity.organisations.models import Affiliation, Organisation
-from amity.workspaces.actions import create_token
 
 JSON = "application/json"
 
 
-@pytest.fixture
-def api(alice, workspace):
-    _, raw = create_token(workspace, alice, "tests")
-    return Client(headers={"Authorization": f"Bearer {raw}"})
-
-
-@pytest.fixture
-def bobs_person(bob, other_workspace, make_person):
-    return make_person("Bruno Bobson", ws=other_workspace)
 
 
 @pytest.fixture
 def bobs_org(bob, other_workspace):
     return create_organisation(other_workspace, name="Bob's Bakery")
 
-
-def errors_of(response) -> dict:
-    assert response.status_code == 422, response.content
-    return {tuple(e["loc"][1:]): e["msg"] for e in response.json()["detail"]}
 
 
 # -- organisations ------------------------------------------------------------

@@ -8,34 +8,19 @@ from datetime import date
 
 import pytest
 import time_machine
+from conftest import errors_of
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from amity.conversations.actions import log_conversation
 from amity.organisations.actions import add_affiliation, create_organisation
 from amity.people.actions import add_fact, archive_person
 from amity.people.models import Fact, Person
-from amity.workspaces.actions import create_token
 
 JSON = "application/json"
 
 
-@pytest.fixture
-def api(alice, workspace):
-    _, raw = create_token(workspace, alice, "tests")
-    return Client(headers={"Authorization": f"Bearer {raw}"})
 
-
-@pytest.fixture
-def bobs_person(bob, other_workspace, make_person):
-    return make_person("Bruno Bobson", ws=other_workspace)
-
-
-def errors_of(response) -> dict:
-    """The 422 answer as {field: message}, for fields in the body."""
-    assert response.status_code == 422, response.content
-    return {tuple(e["loc"][1:]): e["msg"] for e in response.json()["detail"]}
 
 
 # -- people: round trip --------------------------------------------------------

@@ -1,17 +1,8 @@
 """The JSON API for search: /api/search?q=, person summaries in rank order."""
 
-import pytest
-from django.test import Client
 
 from amity.conversations.actions import log_conversation
 from amity.people.actions import add_fact, archive_person
-from amity.workspaces.actions import create_token
-
-
-@pytest.fixture
-def api(alice, workspace):
-    _, raw = create_token(workspace, alice, "tests")
-    return Client(headers={"Authorization": f"Bearer {raw}"})
 
 
 def names(response) -> list[str]:
