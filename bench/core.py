@@ -156,8 +156,13 @@ def generate_network(people: int, seed: int, fast):
     Membership.objects.create(workspace=workspace, user=user, role=Role.OWNER)
 
     shown = {"stage": None, "tenth": -1}
+    stages: list[list] = []  # [stage, time of its last report]
 
     def progress(done, total, stage):
+        if stages and stages[-1][0] == stage:
+            stages[-1][1] = time.perf_counter()
+        else:
+            stages.append([stage, time.perf_counter()])
         tenth = done * 10 // max(total, 1)
         if stage != shown["stage"] or tenth != shown["tenth"]:
             shown.update(stage=stage, tenth=tenth)
@@ -166,9 +171,19 @@ def generate_network(people: int, seed: int, fast):
 
     start = time.perf_counter()
     made = generate(workspace, people=people, seed=seed, progress=progress, fast=fast)
-    seconds = time.perf_counter() - start
+    end = time.perf_counter()
     print(file=sys.stderr)
-    return workspace, user, made, seconds
+    # Each stage runs from the previous stage's last report to its own last
+    # one; whatever follows the last report is the commit.
+    timings, previous = [], start
+    for stage, at in stages:
+        if timings and timings[-1][0] == stage:  # "tags" twice: the tags, then who has them
+            timings[-1][1] += at - previous
+        else:
+            timings.append([stage, at - previous])
+        previous = at
+    timings.append(["commit", end - previous])
+    return workspace, user, made, end - start, timings
 
 
 def measure(workspace, user, runs: int) -> list[Result]:
@@ -204,7 +219,7 @@ def measure(workspace, user, runs: int) -> list[Result]:
     return results
 
 
-def print_report(args, made, seconds, results, database: str) -> None:
+def print_report(args, made, seconds, timings, results, database: str) -> None:
     rows = made["rows"] + made["indexed"]
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nAmity core benchmark — {datetime.now():%Y-%m-%d %H:%M}")
@@ -219,6 +234,7 @@ def print_report(args, made, seconds, results, database: str) -> None:
     print(f"  {rows:,} rows (search documents included): {rows / seconds:,.0f} rows/s "
           f"= {rows / seconds / high:.2f}–{rows / seconds / low:.2f}x the raw executemany "
           f"anchor ({low // 1000}k–{high // 1000}k rows/s, SQLite, plain inserts)")
+    print("  stages (s): " + ", ".join(f"{stage} {secs:.1f}" for stage, secs in timings))
     print(f"\n{args.runs} runs each, after one warm-up (ms):")
     print(f"  {'what':<32} {'p50':>9} {'p95':>9} {'queries':>8}   ratio of p50 to anchor")
     for r in results:
@@ -242,10 +258,11 @@ def main() -> int:
         call_command("migrate", verbosity=0)
         database = describe_database()
         print(f"Generating {args.people:,} people on {database} ...", file=sys.stderr)
-        workspace, user, made, seconds = generate_network(args.people, args.seed, args.fast)
+        workspace, user, made, seconds, timings = generate_network(args.people, args.seed,
+                                                                   args.fast)
         print(f"Measuring ({args.runs} runs each) ...", file=sys.stderr)
         results = measure(workspace, user, args.runs)
-        print_report(args, made, seconds, results, database)
+        print_report(args, made, seconds, timings, results, database)
     finally:
         if temporary and not args.keep:
             from django.db import connection

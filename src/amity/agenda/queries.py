@@ -92,11 +92,18 @@ def _celebrated_on(day: date) -> list[tuple[int, int]]:
 
 def upcoming_birthdays(workspace, today: date, days: int = BIRTHDAY_DAYS) -> list[Birthday]:
     window = [today + timedelta(days=i) for i in range(days + 1)]
-    match = Q()
+    by_month: dict[int, set[int]] = {}
     for day in window:
         for month, day_of_month in _celebrated_on(day):
-            match |= Q(birthday_month=month, birthday_day=day_of_month)
-    people = Person.objects.in_workspace(workspace).filter(match, archived_at__isnull=True)
+            by_month.setdefault(month, set()).add(day_of_month)
+    # One range per month (at most two), each term carrying the workspace, so
+    # the database answers every term from the person_birthday index instead
+    # of scanning everyone (a week-long window is contiguous within a month).
+    match = Q()
+    for month, days_of_month in by_month.items():
+        match |= Q(workspace=workspace, birthday_month=month,
+                   birthday_day__gte=min(days_of_month), birthday_day__lte=max(days_of_month))
+    people = Person.objects.filter(match, archived_at__isnull=True)
     result = []
     for person in people:
         on = next(d for d in window

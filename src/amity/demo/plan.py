@@ -130,7 +130,7 @@ class _Planner:
         rng, plan = self.rng, self.plan
         places = list(V.LOCAL_PLACES)
         rng.shuffle(places)
-        families = [f for _, fams, _ in CULTURES for f in fams]
+        families = sorted({form for _, fams, _ in CULTURES for pair in fams for form in pair})
         rng.shuffle(families)
         templates = V.ORGANISATIONS
         cap = len(templates) * len(places)
@@ -357,24 +357,25 @@ class _Planner:
             plan.facts.append((i, kind, pick(V.FACTS[kind]), learned, c, confirmed, created))
 
     def follow_ups(self, starts: list[int]) -> None:
-        """Open follow-ups for about one person in ten (the first ones cover
-        overdue, today and next week, so even a small network shows each);
-        a few done ones for history."""
-        rng, plan = self.rng, self.plan
-        opened = 0
-        for i in range(self.n):
-            roll = rng.random()
-            if roll < 0.10:
-                kinds = ("overdue", "today", "week")
-                kind = kinds[opened] if opened < 3 else self.pick(
-                    ("overdue",) * 3 + ("today",) * 2 + ("week",) * 3 + ("later",) * 2)
-                opened += 1
+        """Open follow-ups for one person in ten (at least three: overdue, due
+        today and next week come first, so even a small network shows each);
+        done ones for one in twenty-five, for history."""
+        rng, plan, n = self.rng, self.plan, self.n
+        opened = set(rng.sample(range(n), min(n, max(3, round(n * 0.10)))))
+        done = set(rng.sample(range(n), round(n * 0.04)))
+        first = ("overdue", "today", "week")
+        later = ("overdue",) * 3 + ("today",) * 2 + ("week",) * 3 + ("later",) * 2
+        count = 0
+        for i in range(n):
+            if i in opened:
+                kind = first[count] if count < len(first) else self.pick(later)
+                count += 1
                 due = plan.today + timedelta(days={
                     "overdue": -1 - int(rng.random() * 21), "today": 0,
                     "week": 1 + int(rng.random() * 7),
                     "later": 8 + int(rng.random() * 40)}[kind])
                 self._follow_up(i, starts[i], due, done=False)
-            elif roll < 0.14:
+            if i in done:
                 self._follow_up(i, starts[i], plan.today - timedelta(
                     days=5 + int(rng.random() * 200)), done=True)
 

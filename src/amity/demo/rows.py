@@ -27,10 +27,14 @@ PERSON_FIELDS = (
     "met_on", "met_event", "introduced_by", "notes", "importance", "cadence_days",
     "last_contact_at", "checkin_due_on", "archived_at", "created_at", "updated_at",
 )
+INTRODUCED_BY = PERSON_FIELDS.index("introduced_by")  # a plan index, written as an id
 
 CHANNELS = ("in-person",) * 6 + ("call",) * 4 + ("video",) * 3 + ("email",) * 4 + \
     ("message",) * 2 + ("event",)
 HOW_IT_WENT = ("great",) * 2 + ("good",) * 5 + ("neutral",) * 2 + ("difficult",) + ("",) * 3
+# How often a conversation on each channel leaves notes worth keeping.
+WITH_NOTES = {"in-person": 0.65, "call": 0.55, "video": 0.55, "email": 0.2, "message": 0.1,
+              "event": 0.4}
 INITIATED = ("me",) * 4 + ("them",) * 3 + ("mutual",) * 2 + ("",) * 2
 
 
@@ -70,7 +74,7 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
         for i, person in enumerate(plan.people):
             row = [person[f] for f in PERSON_FIELDS]
             if person["introduced_by"] is not None:
-                row[14] = P[person["introduced_by"]]
+                row[INTRODUCED_BY] = P[person["introduced_by"]]
             yield (P[i], ws, *row)
 
     def person_tags():
@@ -110,8 +114,8 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
         Table(Organisation, ("id", "workspace_id", "name", "kind", "website", "notes",
                              "created_at"), organisations, len(plan.organisations),
               "organisations"),
-        Table(Person, ("id", "workspace_id", *PERSON_FIELDS[:14], "introduced_by_id",
-                       *PERSON_FIELDS[15:]), people, len(plan.people), "people"),
+        Table(Person, ("id", "workspace_id", *PERSON_FIELDS[:INTRODUCED_BY], "introduced_by_id",
+                       *PERSON_FIELDS[INTRODUCED_BY + 1:]), people, len(plan.people), "people"),
         Table(through, ("person_id", "tag_id"), person_tags, len(plan.person_tags), "tags"),
         Table(EmailAddress, ("workspace_id", "person_id", "email", "label"), emails,
               len(plan.emails), "contact details"),
@@ -152,11 +156,11 @@ def conversations(plan: Plan, C, ws: int) -> Iterator[tuple]:
         summary = (f"{opener[int(random() * len(opener))]}: "
                    f"{subjects[int(random() * len(subjects))]}").replace("{first}", first)
         roll = random()
-        if roll < 0.45:
-            notes = ""  # a quick message leaves nothing to note
+        if roll >= WITH_NOTES[channel]:
+            notes = ""  # a quick email or message leaves nothing to note
         else:
             notes = sentences[int(random() * len(sentences))]
-            if roll > 0.85:
+            if roll < 0.12:
                 other = sentences[int(random() * len(sentences))]
                 if other != notes:
                     notes = f"{notes} {other}"

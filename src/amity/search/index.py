@@ -16,15 +16,12 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import connection
 
 SQLITE_TABLE = "search_person_fts"
 PG_TABLE = "search_person"
-STAGING_TABLE = "search_person_staging"  # temporary: many documents at once
-STAGED_FROM = 50  # documents written at once from which staging pays
 SECTIONS = ("name", "contact", "orgs", "tags", "facts", "notes")
 # Relevance: a hit in a name matters most, then who they are (contact,
 # organisations, tags), then what matters to them, then conversation notes.
@@ -81,16 +78,6 @@ def is_postgres() -> bool:
 def build_documents(workspace_id: int, person_ids: list[int]) -> dict[int, dict[str, str]]:
     """The folded text of each section for each person, in seven queries
     (eight on PostgreSQL)."""
-    return _flatten(_collect(workspace_id, person_ids))
-
-
-def _flatten(parts: dict[int, dict[str, list[str]]]) -> dict[int, dict[str, str]]:
-    """Pure Python, no database: ``rebuild`` runs it beside the database's work."""
-    return {pk: {s: _flat(sections[s]) for s in SECTIONS} for pk, sections in parts.items()}
-
-
-def _collect(workspace_id: int, person_ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    """The raw text of each section for each person, as read from the database."""
     from amity.organisations.models import Affiliation
     from amity.people.models import EmailAddress, Fact, Person, PhoneNumber
 
@@ -125,7 +112,7 @@ def _collect(workspace_id: int, person_ids: list[int]) -> dict[int, dict[str, li
         if sizes[pk] < NOTES_LIMIT:
             docs[pk]["notes"] += [summary, notes]
             sizes[pk] += len(summary) + len(notes or "")
-    return docs
+    return {pk: {s: _flat(parts[s]) for s in SECTIONS} for pk, parts in docs.items()}
 
 
 def _conversation_notes(person_ids: list[int]):
@@ -169,40 +156,24 @@ def reindex_people(workspace, person_ids) -> None:
 
 
 def rebuild(workspace, progress=None) -> int:
-    """Re-index every person of a workspace, in one transaction; returns how many.
+    """Re-index every person of a workspace; returns how many.
 
-    ``progress(done, total)``, if given, is called after each batch of people.
-    While the database indexes one batch (a single statement, from a staging
-    table), a worker thread folds the text of the next: on two cores that
-    hides most of the Python work. Only the main thread touches the database.
-    """
+    ``progress(done, total)``, if given, is called after each batch of people."""
     from amity.people.models import Person
 
     workspace_id = getattr(workspace, "pk", workspace)
-    with transaction.atomic():
-        # In id order: a batch of neighbours reads neighbouring pages.
-        ids = list(Person.objects.filter(workspace_id=workspace_id).order_by("pk")
-                   .values_list("pk", flat=True))
-        with connection.cursor() as cur:
-            if is_postgres():
-                cur.execute(f"DELETE FROM {PG_TABLE} WHERE workspace_id = %s", [workspace_id])
-            else:
-                cur.execute(f"DELETE FROM {SQLITE_TABLE} WHERE workspace_id = %s",
-                            [workspace_id])
-        done, pending = 0, None
-        with ThreadPoolExecutor(max_workers=1) as worker, _Staging(workspace_id) as staging:
-            for start in range(0, len(ids) + BATCH, BATCH):
-                parts = _collect(workspace_id, ids[start:start + BATCH]) if start < len(ids) \
-                    else None
-                if pending:
-                    staging.load(pending)
-                flattening = worker.submit(_flatten, parts) if parts else None
-                if pending:
-                    staging.index()
-                    done += len(pending)
-                    if progress is not None:
-                        progress(done, len(ids))
-                pending = flattening.result() if flattening else None
+    # In id order: a batch of neighbours reads neighbouring pages.
+    ids = list(Person.objects.filter(workspace_id=workspace_id).order_by("pk")
+               .values_list("pk", flat=True))
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(f"DELETE FROM {PG_TABLE} WHERE workspace_id = %s", [workspace_id])
+        else:
+            cur.execute(f"DELETE FROM {SQLITE_TABLE} WHERE workspace_id = %s", [workspace_id])
+    for start in range(0, len(ids), BATCH):
+        _write(workspace_id, build_documents(workspace_id, ids[start:start + BATCH]))
+        if progress is not None:
+            progress(min(start + BATCH, len(ids)), len(ids))
     return len(ids)
 
 
@@ -223,11 +194,6 @@ def remove_people(workspace, person_ids) -> None:
 def _write(workspace_id: int, docs: dict[int, dict[str, str]]) -> None:
     if not docs:
         return
-    if len(docs) >= STAGED_FROM:
-        with transaction.atomic(), _Staging(workspace_id) as staging:
-            staging.load(docs)
-            staging.index()
-        return
     with connection.cursor() as cur:
         if is_postgres():
             vector = " || ".join(
@@ -241,57 +207,6 @@ def _write(workspace_id: int, docs: dict[int, dict[str, str]]) -> None:
                 f"INSERT INTO {SQLITE_TABLE} (rowid, workspace_id, {', '.join(SECTIONS)}) "
                 f"VALUES (%s, %s, {', '.join(['%s'] * len(SECTIONS))})",
                 [(pk, workspace_id, *(doc[s] for s in SECTIONS)) for pk, doc in docs.items()])
-
-
-class _Staging:
-    """Many documents indexed in one statement from a temporary table.
-
-    SQLite: row by row, FTS5 writes its pending terms out at every statement
-    of the transaction; one INSERT ... SELECT indexed a rebuild's documents
-    in half the time. PostgreSQL: COPY, then one INSERT ... SELECT that
-    computes the vectors, during which the client is free. Use inside a
-    transaction.
-    """
-
-    def __init__(self, workspace_id: int):
-        self.workspace_id = workspace_id
-
-    def __enter__(self):
-        columns = ", ".join(f"{s} text" for s in SECTIONS)
-        with connection.cursor() as cur:
-            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {STAGING_TABLE} "
-                        f"(person_id bigint PRIMARY KEY, {columns})")
-        return self
-
-    def __exit__(self, *exc) -> None:
-        with connection.cursor() as cur:
-            cur.execute(f"DROP TABLE IF EXISTS {STAGING_TABLE}")
-
-    def load(self, docs: dict[int, dict[str, str]]) -> None:
-        rows = [(pk, *(doc[s] for s in SECTIONS)) for pk, doc in docs.items()]
-        with connection.cursor() as cur:
-            if is_postgres():
-                with cur.copy(f"COPY {STAGING_TABLE} FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * (len(SECTIONS) + 1))
-                cur.executemany(f"INSERT INTO {STAGING_TABLE} VALUES ({marks})", rows)
-
-    def index(self) -> None:
-        columns = ", ".join(SECTIONS)
-        with connection.cursor() as cur:
-            if is_postgres():
-                vector = " || ".join(f"setweight(to_tsvector('simple', {s}), '{PG_WEIGHTS[s]}')"
-                                     for s in SECTIONS)
-                cur.execute(f"INSERT INTO {PG_TABLE} (person_id, workspace_id, document) "
-                            f"SELECT person_id, %s, {vector} FROM {STAGING_TABLE}",
-                            [self.workspace_id])
-            else:
-                cur.execute(f"INSERT INTO {SQLITE_TABLE} (rowid, workspace_id, {columns}) "
-                            f"SELECT person_id, %s, {columns} FROM {STAGING_TABLE}",
-                            [self.workspace_id])
-            cur.execute(f"DELETE FROM {STAGING_TABLE}")
 
 
 # -- querying -----------------------------------------------------------------

@@ -116,6 +116,10 @@ def test_its_people_have_names_from_many_cultures_and_safe_contact_details(works
     assert Affiliation.objects.in_workspace(workspace).filter(represents=True).exists()
     assert past.exists() and all(a.end_on < TODAY for a in past)
     assert Tag.objects.in_workspace(workspace).filter(name="food-justice").exists()
+    organisations = list(Organisation.objects.in_workspace(workspace).values_list("name",
+                                                                                  flat=True))
+    assert not [name for name in organisations if "(" in name or "{" in name]
+    assert any(name.startswith("Office of Councillor ") for name in organisations)
 
 
 def test_its_conversations_span_the_past_year_on_several_channels(workspace):
