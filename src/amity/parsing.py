@@ -151,3 +151,15 @@ def format_birthday(year: int | None, month: int | None, day: int | None) -> str
     if not month or not day:
         return ""
     return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def clean_url(field: str, value: str | None) -> str:
+    """A web address; "example.org/x" gets https:// in front."""
+    text = clean_text(field, value, limit=MAX_SHORT)
+    if not text:
+        return ""
+    if "://" not in text:
+        text = "https://" + text
+    if not text.startswith(("http://", "https://")) or " " in text or "." not in text:
+        raise Invalid(field=field, message=f"{value!r} is not a web address.")
+    return text

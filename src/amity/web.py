@@ -4,7 +4,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from amity.errors import Invalid, NotFound
 
@@ -40,3 +41,17 @@ def apply_errors(form, exc: Invalid, field_map: dict[str, str] | None = None) ->
 def paginate(request, queryset, per_page: int = 50):
     """A page of ``queryset`` from ``?page=``; a bad page number gives the nearest page."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def post_only(request):
+    """Call after the scoped fetch, so another workspace's id is a 404 for every method."""
+    return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
+
+
+def safe_next(request, default: str) -> str:
+    """``next`` from the form or query string when it is a local URL, else ``default``."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    return default

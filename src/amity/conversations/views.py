@@ -16,9 +16,8 @@ from amity.conversations.actions import (
 from amity.conversations.forms import ConversationForm, local_input
 from amity.conversations.models import Conversation
 from amity.errors import Invalid
-from amity.followups.views import safe_next
 from amity.people.models import Person
-from amity.web import apply_errors, member_required, paginate
+from amity.web import apply_errors, member_required, paginate, safe_next
 
 PER_PAGE = 25
 

@@ -6,12 +6,11 @@ so the page updates in place; without JavaScript they redirect to ``next``.
 """
 
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from amity.conversations.actions import access_conversation
 from amity.errors import Ambiguous, Invalid, NotFound
@@ -19,19 +18,10 @@ from amity.followups import actions
 from amity.followups.forms import FollowUpForm, RescheduleForm, SnoozeForm
 from amity.followups.models import FollowUp
 from amity.people.actions import access_person, resolve_person
-from amity.web import apply_errors, member_required, paginate
+from amity.web import apply_errors, member_required, paginate, post_only, safe_next
 
 STATUSES = {"open": "Open", "overdue": "Overdue", "done": "Done"}
 ROW = "followups/list.html#followup_row"
-
-
-def safe_next(request, default: str) -> str:
-    """``next`` from the form or query string when it is a local URL, else ``default``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()},
-                                                  require_https=request.is_secure()):
-        return target
-    return default
 
 
 def day(value) -> str:
@@ -114,8 +104,8 @@ def _one_click(request, pk, act, done_message):
     """Shared shape of the POST-only row actions: fetch (404 first, so another
     workspace's id looks missing whatever the method), act, answer."""
     follow_up = actions.access_follow_up(request.workspace, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    if refused := post_only(request):
+        return refused
     error = ""
     try:
         act(follow_up)
@@ -176,8 +166,8 @@ def follow_up_reschedule(request, pk):
 @member_required
 def follow_up_delete(request, pk):
     follow_up = actions.access_follow_up(request.workspace, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    if refused := post_only(request):
+        return refused
     actions.delete_follow_up(request.workspace, follow_up)
     if request.htmx:
         # An empty body swaps the row away; the trigger lets counters refresh.

@@ -4,8 +4,7 @@ from django.db import transaction
 
 from amity.errors import Invalid, NotFound
 from amity.organisations.models import Affiliation, Organisation, OrganisationKind
-from amity.parsing import MAX_NAME, MAX_TEXT, clean_text, fold, parse_date
-from amity.people.actions import _clean_url
+from amity.parsing import MAX_NAME, MAX_TEXT, clean_text, clean_url, fold, parse_date
 from amity.search import index
 from amity.workspaces.scoping import get_in_workspace
 
@@ -31,7 +30,7 @@ def _clean_org(data: dict, *, creating: bool) -> dict:
             errors["kind"] = (f"{data['kind']!r} is not one of: "
                               f"{', '.join(OrganisationKind.values)}.")
         clean["kind"] = kind
-    for field, fn in (("website", lambda v: _clean_url("website", v)),
+    for field, fn in (("website", lambda v: clean_url("website", v)),
                       ("notes", lambda v: clean_text("notes", v, limit=MAX_TEXT))):
         if field in data:
             try:

@@ -13,7 +13,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from amity.errors import Ambiguous, Invalid, NotFound
 from amity.organisations import actions
@@ -26,10 +25,9 @@ from amity.people.views import (
     current_affiliation_q,
     in_touch_q,
     last_contact_label,
-    post_only,
     relationship_health,
 )
-from amity.web import apply_errors, member_required, paginate
+from amity.web import apply_errors, member_required, paginate, post_only, safe_next
 
 PER_PAGE = 50
 PAST_SHOWN = 50
@@ -46,15 +44,6 @@ class AddPersonForm(forms.Form):
 def organisation_url(organisation: Organisation, anchor: str = "") -> str:
     url = reverse("organisations:detail", args=[organisation.pk])
     return url + (f"#{anchor}" if anchor else "")
-
-
-def _next_or(request, fallback: str) -> str:
-    """Where to go back to: a local ``next`` (posted or in the query), else ``fallback``."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 # -- the list -----------------------------------------------------------------------
@@ -256,7 +245,7 @@ def affiliation_edit(request, pk, aff_pk):
         "role": affiliation.role, "represents": affiliation.represents,
         "start_on": affiliation.start_on.isoformat() if affiliation.start_on else "",
         "end_on": affiliation.end_on.isoformat() if affiliation.end_on else ""})
-    back = _next_or(request, organisation_url(organisation, "people"))
+    back = safe_next(request, organisation_url(organisation, "people"))
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_affiliation(request.workspace, affiliation, **form.cleaned_data)
@@ -282,7 +271,7 @@ def affiliation_end(request, pk, aff_pk):
     else:
         messages.success(request, f"{affiliation.person.display_name} is no longer at "
                                   f"{organisation.name} (from today).")
-    return redirect(_next_or(request, organisation_url(organisation, "people")))
+    return redirect(safe_next(request, organisation_url(organisation, "people")))
 
 
 @member_required
@@ -293,4 +282,4 @@ def affiliation_delete(request, pk, aff_pk):
     actions.delete_affiliation(request.workspace, affiliation)
     messages.success(request, f"Removed {affiliation.person.display_name} from "
                               f"{organisation.name}.")
-    return redirect(_next_or(request, organisation_url(organisation, "people")))
+    return redirect(safe_next(request, organisation_url(organisation, "people")))

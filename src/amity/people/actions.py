@@ -13,11 +13,11 @@ from django.utils import timezone
 from amity.errors import Ambiguous, Invalid, NotFound
 from amity.parsing import (
     MAX_NAME,
-    MAX_SHORT,
     MAX_TEXT,
     clean_email,
     clean_phone,
     clean_text,
+    clean_url,
     fold,
     parse_birthday,
     parse_date,
@@ -82,17 +82,6 @@ def resolve_person(workspace, ref: str, *, include_archived: bool = False) -> Pe
 
 # -- cleaning -------------------------------------------------------------
 
-def _clean_url(field: str, value: str | None) -> str:
-    text = clean_text(field, value, limit=MAX_SHORT)
-    if not text:
-        return ""
-    if "://" not in text:
-        text = "https://" + text
-    if not text.startswith(("http://", "https://")) or " " in text or "." not in text:
-        raise Invalid(field=field, message=f"{value!r} is not a web address.")
-    return text
-
-
 def _clean_person(data: dict, *, creating: bool) -> dict:
     """Validate the fields present in ``data``; collect every error at once."""
     clean: dict = {}
@@ -115,7 +104,7 @@ def _clean_person(data: dict, *, creating: bool) -> dict:
                 f, clean_text(f, data[f], limit=lim, label=lab)))
     for field in ("linkedin_url", "website"):
         if field in data:
-            attempt(field, lambda f=field: clean.__setitem__(f, _clean_url(f, data[f])))
+            attempt(field, lambda f=field: clean.__setitem__(f, clean_url(f, data[f])))
     if "birthday" in data:
         def birthday():
             y, m, d = parse_birthday(data["birthday"])

@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, Q, prefetch_related_objects
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +27,7 @@ from amity.people import actions
 from amity.people.forms import AffiliationForm, FactEditForm, FactForm, NewPersonForm, PersonForm
 from amity.people.models import FactKind, Importance, Person, Tag
 from amity.search.index import search_ids
-from amity.web import apply_errors, member_required, paginate
+from amity.web import apply_errors, member_required, paginate, post_only
 
 PER_PAGE = 50
 # A name filter ranks at most this many matches; past that, type more of the name.
@@ -96,11 +95,6 @@ def in_touch_q(today: date, prefix: str = "") -> Q:
 
 def current_affiliation_q(today: date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}end_on__isnull": True}) | Q(**{f"{prefix}end_on__gte": today})
-
-
-def post_only(request):
-    """After the scoped fetch, so another workspace's id is a 404 for every method."""
-    return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
 
 
 def person_url(person: Person, anchor: str = "") -> str:

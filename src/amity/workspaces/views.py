@@ -1,12 +1,11 @@
 """Settings: personal API tokens. A new token's raw value is shown once."""
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from amity.errors import Invalid
-from amity.web import apply_errors, member_required, paginate
+from amity.web import apply_errors, member_required, paginate, post_only
 from amity.workspaces.actions import access_token, create_token, revoke_token
 from amity.workspaces.forms import TokenForm
 from amity.workspaces.models import ApiToken
@@ -33,8 +32,8 @@ def tokens(request):
 @member_required
 def revoke(request, pk):
     token = access_token(request.workspace, pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
+    if refused := post_only(request):
+        return refused
     revoke_token(request.workspace, token)
     messages.success(request, f"Revoked “{token.name}”: it no longer opens the API.")
     return redirect("workspaces:tokens")
