@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from amity.cli import app
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 HEADING = re.compile(r"^### amity (.+?)\s*$", re.MULTILINE)
 
 
@@ -33,7 +33,8 @@ COMMANDS = dict(registered())
 
 
 def sections() -> dict[str, str]:
-    text = DOCS.read_text()
+    # docs/cli.md, and docs/cli-<area>.md for each area of commands.
+    text = "\n".join(p.read_text() for p in sorted(DOCS_DIR.glob("cli*.md")))
     heads = list(HEADING.finditer(text))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     return {h.group(1): text[h.end():end] for h, end in zip(heads, ends, strict=True)}

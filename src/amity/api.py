@@ -14,13 +14,21 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from amity.agenda.api import router as agenda_router
+from amity.brief.api import router as brief_router
+from amity.connector.api import router as connector_router
 from amity.conversations.api import router as conversations_router
 from amity.errors import Ambiguous, Invalid, NotFound
+from amity.events.api import router as events_router
+from amity.exchange.api import router as ledger_router
 from amity.followups.api import router as follow_ups_router
+from amity.goals.api import router as goals_router
+from amity.initiatives.api import router as initiatives_router
+from amity.journey.api import router as journey_router
 from amity.organisations.api import affiliations_router
 from amity.organisations.api import router as organisations_router
 from amity.people.api import facts_router
 from amity.people.api import router as people_router
+from amity.questions.api import router as questions_router
 from amity.search.api import router as search_router
 from amity.workspaces.api import AUTH, PAGINATION_HELP
 from amity.workspaces.api import router as tokens_router
@@ -58,6 +66,14 @@ api.add_router("/follow-ups", follow_ups_router)
 api.add_router("/agenda", agenda_router)
 api.add_router("/search", search_router)
 api.add_router("/tokens", tokens_router)
+api.add_router("/journey", journey_router)
+api.add_router("/ledger", ledger_router)
+api.add_router("/connector", connector_router)
+api.add_router("/initiatives", initiatives_router)
+api.add_router("/events", events_router)
+api.add_router("/goals", goals_router)
+api.add_router("/questions", questions_router)
+api.add_router("/brief", brief_router)
 
 # Every endpoint names its body parameter "payload"; clients need not know that.
 BODY_PARAM = "payload"

@@ -94,6 +94,14 @@ INSTALLED_APPS = [
     "amity.followups",
     "amity.agenda",
     "amity.search",
+    "amity.journey",
+    "amity.exchange",
+    "amity.connector",
+    "amity.initiatives",
+    "amity.events",
+    "amity.goals",
+    "amity.questions",
+    "amity.brief",
 ]
 
 MIDDLEWARE = [

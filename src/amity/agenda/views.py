@@ -1,5 +1,7 @@
 """Today: the agenda read from ``amity.agenda.queries.build_agenda``."""
 
+from importlib import import_module
+
 from django.shortcuts import render
 
 from amity.agenda.queries import build_agenda
@@ -33,5 +35,20 @@ def home(request):
         "checkins_last": offset + len(agenda.check_ins),
         "next_url": request.get_full_path(),
         "nav": "agenda",
+        "panels": agenda_panels(request),
     }
     return render(request, "agenda/home.html", context)
+
+
+# Apps that add a panel to the agenda, in page order (the focus list first). Each has
+# ``panels.agenda_panel(request) -> dict | None`` and ``templates/<app>/_agenda_panel.html``.
+AGENDA_PANELS = ("goals", "journey", "connector", "initiatives", "events")
+
+
+def agenda_panels(request) -> list[tuple[str, dict]]:
+    shown = []
+    for app in AGENDA_PANELS:
+        panel = import_module(f"amity.{app}.panels").agenda_panel(request)
+        if panel is not None:
+            shown.append((f"{app}/_agenda_panel.html", panel))
+    return shown

@@ -26,7 +26,10 @@ PERSON_FIELDS = (
     "linkedin_url", "website", "birthday_year", "birthday_month", "birthday_day", "met_where",
     "met_on", "met_event", "introduced_by", "notes", "importance", "cadence_days",
     "last_contact_at", "checkin_due_on", "archived_at", "created_at", "updated_at",
+    "stage_pin", "stage_pinned_at",
 )
+# Columns the plan may leave out, and what they hold then.
+BLANK = {"stage_pin": "", "stage_pinned_at": None}
 INTRODUCED_BY = PERSON_FIELDS.index("introduced_by")  # a plan index, written as an id
 
 CHANNELS = ("in-person",) * 6 + ("call",) * 4 + ("video",) * 3 + ("email",) * 4 + \
@@ -72,7 +75,7 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
 
     def people():
         for i, person in enumerate(plan.people):
-            row = [person[f] for f in PERSON_FIELDS]
+            row = [person.get(f, BLANK.get(f)) for f in PERSON_FIELDS]
             if person["introduced_by"] is not None:
                 row[INTRODUCED_BY] = P[person["introduced_by"]]
             yield (P[i], ws, *row)

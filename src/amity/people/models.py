@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from django.db import models
 from django.utils import timezone
 
+from amity.journey.stages import Stage
 from amity.parsing import format_birthday
 from amity.workspaces.models import Workspace
 from amity.workspaces.scoping import ScopedQuerySet
@@ -59,6 +60,9 @@ class Person(models.Model):
     last_contact_at = models.DateTimeField(null=True, blank=True)
     checkin_due_on = models.DateField(null=True, blank=True)
     archived_at = models.DateTimeField(null=True, blank=True)
+    # A stage set by hand overrides the one derived from evidence until cleared.
+    stage_pin = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    stage_pinned_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -9,6 +9,7 @@ JavaScript.
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from importlib import import_module
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -321,8 +322,26 @@ def _detail_context(request, person, *, fact_form=None, affiliation_form=None) -
         "follow_ups": list(person.follow_ups.filter(done_at__isnull=True)
                            .order_by("due_on", "id")[:50]),
         "today": today,
+        "panels": person_panels(request, person),
     }
     return context
+
+
+# Apps that add a panel to the person page, in page order. Each has
+# ``panels.person_panel(request, person) -> dict | None`` and
+# ``templates/<app>/_person_panel.html``, rendered with that dict as ``panel``.
+PERSON_PANELS = ("journey", "goals", "exchange", "connector", "initiatives", "events",
+                 "questions")
+
+
+def person_panels(request, person) -> list[tuple[str, dict]]:
+    shown = []
+    for app in PERSON_PANELS:
+        module = import_module(f"amity.{app}.panels")
+        panel = module.person_panel(request, person)
+        if panel is not None:
+            shown.append((f"{app}/_person_panel.html", panel))
+    return shown
 
 
 @member_required

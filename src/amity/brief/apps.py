@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BriefConfig(AppConfig):
+    name = "amity.brief"
+    label = "brief"

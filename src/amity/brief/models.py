@@ -1,0 +1,1 @@
+# The brief is a read model over the other apps: no tables.

@@ -1,0 +1,1 @@
+"""Request and response schemas for the API."""
