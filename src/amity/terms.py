@@ -1,0 +1,51 @@
+"""Words to match on: what the connector and the initiative ranking compare.
+
+``terms("Needs a grant writer for food-security work")`` ->
+``{"grant", "writ", "food", "secur", "work"}``: folded (accents and case), split
+on anything that is not a letter or digit, stop words dropped, and a light
+suffix strip so that "writer" and "writing", "funder" and "funding" meet.
+Deliberately simple and predictable; a semantic scorer can replace the scoring
+that uses these terms without touching the callers.
+"""
+
+import re
+
+from amity.parsing import fold
+
+_STOP = """
+a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each
+few for from further get gets getting had has have having he her here hers him his how
+i if in into is it its just like looking me more most my need needs new no nor not now
+of off on once only or other our out over own really same she should so some someone
+something such than that the their them then there these they this those through to
+too under until up very want wants was we well were what when where which while who
+whom why will with would you your yours us lot lots way ways thing things kind help
+helps helping someone people person offer offers offering care cares caring
+work works working interested interest interests passionate love loves keen
+"""
+STOPWORDS = frozenset(_STOP.split())
+
+_WORD = re.compile(r"[^\W_]+")
+# Longest first: the first suffix that leaves a stem of three letters or more is cut.
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ies", "es", "ed", "ity", "ly",
+             "s")
+
+
+def stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if suffix == "ies":
+                word += "y"
+            break
+    # "writt" (from "written") and "writ" should meet: collapse a doubled last letter.
+    if len(word) > 3 and word[-1] == word[-2]:
+        word = word[:-1]
+    return word
+
+
+def terms(text: str) -> frozenset[str]:
+    words = _WORD.findall(fold(text))
+    return frozenset(stem(w) for w in words
+                     if len(w) > 2 and w not in STOPWORDS and not w.isdigit())
