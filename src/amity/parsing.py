@@ -34,10 +34,19 @@ def local_today() -> date:
     return date.today()
 
 
+# Letters that carry no combining mark to strip, so NFKD leaves them alone:
+# "Łukasz" must still be found by "lukasz", "Søren" by "soren".
+UNMARKED_LETTERS = str.maketrans({
+    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d", "þ": "th", "đ": "d",
+    "ħ": "h", "ŀ": "l", "ŧ": "t", "ĸ": "k", "ŋ": "n",
+})
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "José" and "jose" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return stripped.translate(UNMARKED_LETTERS)
 
 
 def clean_text(field: str, value: str | None, *, limit: int = MAX_SHORT, required: bool = False,

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from amity.parsing import UNMARKED_LETTERS
+
 SQLITE_TABLE = "search_person_fts"
 PG_TABLE = "search_person"
 SECTIONS = ("name", "contact", "orgs", "tags", "facts", "notes")
@@ -55,8 +57,9 @@ def _fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     marks = _combining_marks()
-    return _NON_ASCII.sub(lambda run: run.group().translate(marks),
-                          unicodedata.normalize("NFKD", text)).casefold()
+    folded = _NON_ASCII.sub(lambda run: run.group().translate(marks),
+                            unicodedata.normalize("NFKD", text)).casefold()
+    return folded if folded.isascii() else folded.translate(UNMARKED_LETTERS)
 
 
 def words(text: str) -> list[str]:

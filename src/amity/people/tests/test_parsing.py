@@ -36,6 +36,8 @@ TUESDAY = date(2026, 3, 10)
     ("ÉQUIPE Verte", "equipe verte"),
     ("Straße", "strasse"),
     ("Zoë Ñúñez", "zoe nunez"),
+    ("Łukasz Søren", "lukasz soren"),
+    ("Æsa Œuvre Þór Đorđe", "aesa oeuvre thor dorde"),
     ("", ""),
     (None, ""),
 ])
