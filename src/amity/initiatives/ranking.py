@@ -1,0 +1,269 @@
+"""Whom to invite: your people ranked by how well what matters to them fits
+what an initiative needs.
+
+How it scores, in plain terms:
+
+- Each need ("grant writing") and the description are turned into terms
+  (``amity.terms``). A term is worth more the rarer it is among your people
+  (``idf``: "grant" says more than "community").
+- For each need, the person's best fact covers some share of that need's
+  terms, weighted by rarity, times how well the fact's kind answers the need's
+  kind (an *offer* answers a *skill* need best; an *interest* or a *value*
+  answers an *interest* need). Each need is worth at most 1.
+- Words they share with the description add at most ``DESCRIPTION_WEIGHT``.
+
+Candidates never come from scanning everyone: the search index (one document
+per person, whose "facts" section is an inverted index of their fact words)
+gives, for each term, the people whose facts contain it. Only the best
+``MAX_CANDIDATES`` of those, by an optimistic score from those lists, have their
+facts loaded (one query per thousand) and scored exactly.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from amity.initiatives.models import Initiative, NeedKind
+from amity.initiatives.phrasing import about
+from amity.people.models import Fact, FactKind, Person
+from amity.terms import terms
+
+MATCHED_KINDS = (FactKind.OFFER, FactKind.INTEREST, FactKind.GOAL, FactKind.VALUE)
+KIND_WEIGHTS = {
+    NeedKind.SKILL: {FactKind.OFFER: 1.0, FactKind.GOAL: 0.6, FactKind.INTEREST: 0.5,
+                     FactKind.VALUE: 0.3},
+    NeedKind.INTEREST: {FactKind.INTEREST: 1.0, FactKind.VALUE: 0.9, FactKind.GOAL: 0.8,
+                        FactKind.OFFER: 0.6},
+    NeedKind.ROLE: {FactKind.OFFER: 1.0, FactKind.GOAL: 0.8, FactKind.INTEREST: 0.6,
+                    FactKind.VALUE: 0.4},
+}
+DESCRIPTION_KIND_WEIGHTS = KIND_WEIGHTS[NeedKind.INTEREST]
+DESCRIPTION_WEIGHT = 0.5
+MAX_DESCRIPTION_TERMS = 25
+MAX_CANDIDATES = 2000
+MIN_SCORE = 0.1
+BATCH = 1000
+EARLY_STAGES = {
+    "noticed": "you have only just noticed them — get to know them first",
+    "first_contact": "you have only just met them — get to know them first",
+}
+@dataclass
+class Match:
+    """Why one person fits one initiative."""
+
+    person_id: int
+    score: float
+    facts: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), best first
+    needs_met: list[str] = field(default_factory=list)
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(about(kind, text) for kind, text in self.facts)
+
+
+@dataclass
+class Candidate:
+    person: Person
+    score: float
+    reason: str
+    stage: str
+    stage_label: str
+    flag: str                       # "" unless inviting them now would be premature
+    needs_met: list[str]
+    facts: list[tuple[str, str]]
+
+
+# -- the query: needs -> terms -> people ----------------------------------------
+
+@dataclass
+class Query:
+    needs: list[tuple[str, str, frozenset]]         # (kind, text, terms)
+    description: frozenset
+    idf: dict[str, float]
+    postings: dict[str, list[int]]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.idf
+
+
+def _prefix(term: str) -> str:
+    # terms() turns "communities" into "community": the indexed word only
+    # shares "communit". A shorter prefix finds more; exact scoring sorts it out.
+    return term[:-1] if term.endswith("y") and len(term) > 3 else term
+
+
+def _people_with(workspace_id: int, term: str) -> list[int]:
+    """Ids of the non-archived people whose facts hold a word starting with ``term``."""
+    from amity.search import index
+
+    prefix = _prefix(term)
+    with connection.cursor() as cur:
+        if index.is_postgres():
+            cur.execute(
+                f"SELECT s.person_id FROM {index.PG_TABLE} s "
+                f"JOIN people_person p ON p.id = s.person_id "
+                f"WHERE s.workspace_id = %s AND p.archived_at IS NULL "
+                f"AND s.document @@ to_tsquery('simple', %s)",
+                [workspace_id, f"{prefix}:*C"])   # weight C: the facts section
+        else:
+            cur.execute(
+                f"SELECT f.rowid FROM {index.SQLITE_TABLE} f "
+                f"JOIN people_person p ON p.id = f.rowid "
+                f"WHERE {index.SQLITE_TABLE} MATCH %s AND f.workspace_id = %s "
+                f"AND p.archived_at IS NULL",
+                [f'facts : "{prefix}"*', workspace_id])
+        return [row[0] for row in cur.fetchall()]
+
+
+def build_query(workspace, initiative: Initiative) -> Query:
+    needs = [(n.kind, n.text, terms(n.text)) for n in initiative.needs.all()]
+    needs = [n for n in needs if n[2]]
+    need_terms = frozenset().union(*(t for _, _, t in needs))
+    # The description's words beyond the needs, a bounded number (longest first:
+    # they tend to say more than short ones).
+    extra = sorted(terms(f"{initiative.name} {initiative.description}") - need_terms,
+                   key=lambda t: (-len(t), t))[:MAX_DESCRIPTION_TERMS]
+    description = frozenset(extra)
+    postings = {t: _people_with(workspace.pk, t) for t in sorted(need_terms | description)}
+    total = Person.objects.in_workspace(workspace).filter(archived_at__isnull=True).count()
+    idf = {t: math.log(1 + total / (1 + len(ids))) for t, ids in postings.items()}
+    return Query(needs=needs, description=description, idf=idf, postings=postings)
+
+
+# -- scoring ------------------------------------------------------------------
+
+def _mass(query: Query, words) -> float:
+    return sum(query.idf.get(t, 0.0) for t in words)
+
+
+def _optimistic(query: Query, excluded: set[int]) -> list[int]:
+    """People in any posting list, best first by the score they could reach
+    if every matching word sat in a fact of the best kind: summed straight
+    from the posting lists, so each (term, person) pair costs one addition."""
+    needs: dict[int, float] = defaultdict(float)
+    described: dict[int, float] = defaultdict(float)
+    share = defaultdict(float)   # term -> its part of the needs it belongs to
+    for _, _, words in query.needs:
+        whole = _mass(query, words) or 1
+        for t in words:
+            share[t] += query.idf[t] / whole
+    for term, ids in query.postings.items():
+        in_needs, in_description = share.get(term, 0.0), query.idf[term]
+        for pk in ids:
+            if pk in excluded:
+                continue
+            if in_needs:
+                needs[pk] += in_needs
+            if term in query.description:
+                described[pk] += in_description
+    ref = _description_ref(query)
+
+    def bound(pk: int) -> float:
+        extra = DESCRIPTION_WEIGHT * min(1.0, described[pk] / ref) if ref else 0.0
+        return needs[pk] + extra
+
+    ranked = sorted(set(needs) | set(described), key=lambda pk: (-bound(pk), pk))
+    return ranked[:MAX_CANDIDATES]
+
+
+def _description_ref(query: Query) -> float:
+    # Two shared description words of ordinary rarity make a full match.
+    if not query.description:
+        return 0.0
+    return 2 * _mass(query, query.description) / len(query.description)
+
+
+def score_person(query: Query, person_id: int, facts: list[tuple[str, str]]) -> Match | None:
+    """The exact score of one person from their (kind, text) facts."""
+    termed = [(kind, text, terms(text)) for kind, text in facts]
+    match = Match(person_id=person_id, score=0.0)
+    chosen: list[tuple[str, str]] = []
+    for need_kind, need_text, need_terms in query.needs:
+        weights, whole = KIND_WEIGHTS[need_kind], _mass(query, need_terms) or 1
+        best, best_fact = 0.0, None
+        for kind, text, words in termed:
+            value = weights[kind] * _mass(query, need_terms & words) / whole
+            if value > best:
+                best, best_fact = value, (kind, text)
+        if best_fact is not None:
+            match.score += best
+            match.needs_met.append(need_text)
+            if best_fact not in chosen:
+                chosen.append(best_fact)
+    ref = _description_ref(query)
+    if ref:
+        best, best_fact = 0.0, None
+        for kind, text, words in termed:
+            value = DESCRIPTION_KIND_WEIGHTS[kind] * _mass(query, query.description & words)
+            if value > best:
+                best, best_fact = value, (kind, text)
+        if best_fact is not None:
+            match.score += DESCRIPTION_WEIGHT * min(1.0, best / ref)
+            if best_fact not in chosen:
+                chosen.append(best_fact)
+    if match.score < MIN_SCORE:
+        return None
+    match.score = round(match.score, 3)
+    match.facts = chosen[:3]
+    return match
+
+
+def _facts_of(workspace, person_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    facts: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for start in range(0, len(person_ids), BATCH):
+        rows = (Fact.objects.in_workspace(workspace)
+                .filter(person_id__in=person_ids[start:start + BATCH], kind__in=MATCHED_KINDS)
+                .order_by("person_id", "id").values_list("person_id", "kind", "text"))
+        for pk, kind, text in rows:
+            facts[pk].append((kind, text))
+    return facts
+
+
+def taken(initiative: Initiative) -> set[int]:
+    """People already invited to, or taking part in, the initiative."""
+    return (set(initiative.invitations.values_list("person_id", flat=True))
+            | set(initiative.participants.values_list("person_id", flat=True)))
+
+
+def matches(workspace, initiative: Initiative, limit: int = 20) -> list[Match]:
+    """The best ``limit`` fits, best first, without journey stages."""
+    query = build_query(workspace, initiative)
+    if query.is_empty:
+        return []
+    candidates = _optimistic(query, taken(initiative))
+    facts = _facts_of(workspace, candidates)
+    scored = [m for pk in candidates if (m := score_person(query, pk, facts.get(pk, [])))]
+    scored.sort(key=lambda m: (-m.score, -len(m.needs_met), m.person_id))
+    return scored[:limit]
+
+
+def rank(workspace, initiative: Initiative, limit: int = 20) -> list[Candidate]:
+    """Whom to invite: the best fits with their reason and journey stage."""
+    from amity.journey.assess import assess
+
+    found = matches(workspace, initiative, limit=limit)
+    people = Person.objects.in_workspace(workspace).in_bulk([m.person_id for m in found])
+    ordered = [people[m.person_id] for m in found if m.person_id in people]
+    stages = assess(workspace, ordered)
+    result = []
+    for m in found:
+        person = people.get(m.person_id)
+        if person is None:
+            continue
+        assessment = stages[person.pk]
+        result.append(Candidate(
+            person=person, score=m.score, reason=m.reason, stage=assessment.stage,
+            stage_label=assessment.label, flag=EARLY_STAGES.get(assessment.stage, ""),
+            needs_met=m.needs_met, facts=m.facts))
+    return result
+
+
+def fit(workspace, initiative: Initiative, person: Person) -> Match | None:
+    """How one person fits (for a draft), scored the same way as the ranking."""
+    query = build_query(workspace, initiative)
+    if query.is_empty:
+        return None
+    return score_person(query, person.pk, _facts_of(workspace, [person.pk]).get(person.pk, []))

@@ -1,0 +1,120 @@
+"""Whom to invite: the ranking on a hand-made network with a known right answer."""
+
+import os
+import time
+
+import pytest
+
+from amity.initiatives import actions
+from amity.initiatives.ranking import matches, rank
+from amity.journey.actions import pin_stage
+
+
+def names(candidates):
+    return [c.person.display_name for c in candidates]
+
+
+def test_it_ranks_the_people_who_fit_best_first(workspace, seed_library, bruno):
+    ranked = names(rank(workspace, seed_library))
+
+    # Ana meets both needs; Ben's "grant" is rarer than Cara's "writing";
+    # Dan only shares the allotments of the description.
+    assert ranked[:4] == ["Ana Ruiz", "Ben Okafor", "Cara Lind", "Dan Price"]
+    # A need is not an offer; archived people and other workspaces never appear.
+    assert "Eve Stone" not in ranked
+    assert "Fay Morgan" not in ranked
+    assert "Bruno Bobson" not in ranked
+
+
+def test_it_gives_the_reason_in_plain_words(workspace, seed_library):
+    ana = rank(workspace, seed_library)[0]
+
+    assert ana.reason == "offers grant writing for small charities; cares about food security"
+    assert ana.needs_met == ["grant writing", "food security"]
+    assert ana.score > rank(workspace, seed_library)[1].score
+
+
+def test_it_leaves_out_people_already_invited_or_taking_part(workspace, seed_library, network):
+    actions.draft_invitation(workspace, seed_library, network["ana"])
+    actions.add_participant(workspace, seed_library, network["ben"], role="treasurer")
+
+    ranked = names(rank(workspace, seed_library))
+
+    assert ranked[:2] == ["Cara Lind", "Dan Price"]
+
+
+def test_it_flags_people_you_have_only_just_noticed(workspace, seed_library, network):
+    pin_stage(workspace, network["ben"], "trusted")
+    pin_stage(workspace, network["cara"], "first_contact")
+    pin_stage(workspace, network["ana"], "noticed")
+
+    by_name = {c.person.display_name: c for c in rank(workspace, seed_library)}
+
+    assert by_name["Ana Ruiz"].stage == "noticed"
+    assert by_name["Ana Ruiz"].flag == "you have only just noticed them — get to know them first"
+    assert "just met" in by_name["Cara Lind"].flag
+    assert by_name["Ben Okafor"].stage_label == "Trusted"
+    assert by_name["Ben Okafor"].flag == ""
+
+
+def test_it_matches_words_across_forms_and_accents(workspace, make_person, facts):
+    facts(make_person("Zoë Nguyễn"), value="Sécurité alimentaire", offer="fundraising")
+    initiative = actions.create_initiative(workspace, name="Panier", needs=[
+        "interest: sécurité alimentaire", "funders"])
+
+    found = rank(workspace, initiative)
+
+    assert names(found) == ["Zoë Nguyễn"]
+    assert found[0].needs_met == ["sécurité alimentaire"]
+
+
+def test_it_finds_nobody_for_an_initiative_without_needs_or_words(workspace, network):
+    initiative = actions.create_initiative(workspace, name="X")
+
+    assert rank(workspace, initiative) == []
+
+
+def test_it_respects_the_limit(workspace, seed_library):
+    assert len(rank(workspace, seed_library, limit=2)) == 2
+
+
+def test_it_asks_a_fixed_number_of_queries_whatever_the_size(
+        workspace, seed_library, make_person, facts, django_assert_max_num_queries):
+    for i in range(30):
+        facts(make_person(f"Grower {i}"), interest="food security")
+    # Needs and postings, a count, the taken people, the facts (one batch),
+    # the people and the journey's evidence: never one query per person.
+    with django_assert_max_num_queries(40):
+        found = rank(workspace, seed_library, limit=30)
+    assert len(found) == 30
+
+
+@pytest.mark.skipif(not os.environ.get("AMITY_BENCH"), reason="a measurement: AMITY_BENCH=1")
+def test_it_ranks_ten_thousand_people_in_seconds(workspace):
+    """10,000 people with 5 facts each (written straight to the tables and indexed once)."""
+    from amity.people.models import Fact, Person
+    from amity.search import index
+
+    words = ["grant writing", "food security", "youth work", "seed saving", "bookkeeping",
+             "community gardens", "translation", "carpentry", "design", "legal advice",
+             "fundraising events", "climate action", "public speaking", "cooking", "cycling"]
+    people = Person.objects.bulk_create(
+        Person(workspace=workspace, display_name=f"Person {i}") for i in range(10_000))
+    kinds = ["offer", "interest", "goal", "value", "need"]
+    Fact.objects.bulk_create(
+        Fact(workspace=workspace, person=p, kind=kinds[j],
+             text=f"{words[(i * 7 + j * 3) % len(words)]} {i % 97}")
+        for i, p in enumerate(people) for j in range(5))
+    index.rebuild(workspace)
+    initiative = actions.create_initiative(
+        workspace, name="Seed library", description="Seed saving for the allotments",
+        needs="grant writing, interest: food security, role: bookkeeping")
+
+    started = time.perf_counter()
+    found = rank(workspace, initiative, limit=20)
+    elapsed = time.perf_counter() - started
+
+    print(f"\nranked 10,000 people in {elapsed:.3f}s")
+    assert len(found) == 20
+    assert elapsed < 5
+    assert matches(workspace, initiative, limit=1)[0].score == found[0].score
