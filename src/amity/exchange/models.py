@@ -42,7 +42,11 @@ class LedgerEntry(models.Model):
 
     class Meta:
         ordering = ["-occurred_on", "-id"]
-        indexes = [models.Index(fields=["person", "-occurred_on"], name="ledger_person")]
+        indexes = [
+            models.Index(fields=["person", "-occurred_on"], name="ledger_person"),
+            # The workspace's ledger page, newest first, without sorting it all.
+            models.Index(fields=["workspace", "-occurred_on", "-id"], name="ledger_when"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_direction_display()}): {self.description}"
