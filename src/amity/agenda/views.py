@@ -21,6 +21,9 @@ def _offset(request) -> int:
 def home(request):
     offset = _offset(request)
     agenda = build_agenda(request.workspace, limit=PER_SECTION, check_in_offset=offset)
+    # Panels read the agenda already built (e.g. next steps for the first check-ins)
+    # instead of ranking the check-ins a second time.
+    request.agenda = agenda if not offset else None
     mark_rows(agenda.follow_ups, agenda.today)
     mark_rows(agenda.upcoming, agenda.today)
     more = offset + PER_SECTION

@@ -136,6 +136,11 @@ FIELD_LABELS = {
     "text": "TEXT",
     "name": "--name",
     "person": "PERSON",
+    "needs": "--needs",
+    "starts_on": "--starts",
+    "ends_on": "--ends",
+    "initiative": "INITIATIVE",
+    "description": "--description",
 }
 _FACT_FIELD = re.compile(r"^facts\[(\d+)\]\.(\w+)$")
 

@@ -45,7 +45,11 @@ def agenda_panel(request) -> dict | None:
 
     workspace = request.workspace
     today = timezone.localdate()
-    due = list(check_ins_due(workspace, today)[:NEXT_STEPS])
+    agenda = getattr(request, "agenda", None)
+    if agenda is not None:
+        due = [c.person for c in agenda.check_ins[:NEXT_STEPS]]
+    else:
+        due = list(check_ins_due(workspace, today)[:NEXT_STEPS])
     # No connector matches here: the agenda stays a fixed, small number of queries.
     assessments = assess(workspace, due)
     next_steps = [{"person": p, "assessment": assessments[p.pk]} for p in due]
