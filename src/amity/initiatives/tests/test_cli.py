@@ -53,7 +53,7 @@ def test_it_adds_and_lists_initiatives(workspace):
 def test_it_refuses_a_bad_date(workspace):
     error = refused(amity("initiative", "add", "X", "--starts", "whenever"))
 
-    assert "starts_on" in error
+    assert "--starts" in error
     assert not Initiative.objects.exists()
 
 
