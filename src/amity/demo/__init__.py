@@ -6,6 +6,12 @@ and the follow-ups those left, with the maintained columns (last contact,
 check-in due) exactly as the actions would have left them. The same seed
 gives the same network (dates are relative to today).
 
+On top of that, the relationship craft: people at every stage of the journey,
+who knows whom, what was given and asked both ways, introductions in every
+state, initiatives with personal invitations, events, goals and a focus list
+(``demo.craft`` and ``demo.together``), and the question bank when the
+questions app offers ``ensure_bank``.
+
 Small networks go through Django's ``bulk_create``; large ones (and
 ``fast=True``) write rows straight through the DB-API: ``executemany`` on
 SQLite, ``COPY`` on PostgreSQL. Either way the whole network is written in
@@ -37,7 +43,7 @@ def generate(workspace, people: int = 60, seed: int = 1,
     """
     from amity.conversations.models import Conversation
     from amity.demo.plan import make_plan
-    from amity.demo.rows import Ids, tables
+    from amity.demo.rows import WITH_IDS, Ids, tables
     from amity.demo.write import Progress, allocate_ids, bulk_settings, write_fast, write_orm
     from amity.organisations.models import Organisation
     from amity.people.models import Person, Tag
@@ -61,7 +67,9 @@ def generate(workspace, people: int = 60, seed: int = 1,
                   organisations=allocate_ids(Organisation, len(plan.organisations)),
                   tags=tag_ids, conversations=allocate_ids(Conversation,
                                                            plan.conversation_count),
-                  new_tags=new_tags)
+                  new_tags=new_tags,
+                  **{name: allocate_ids(model, len(getattr(plan, name)))
+                     for model, name in WITH_IDS})
         to_write = tables(plan, ids, workspace.pk)
         already = Person.objects.in_workspace(workspace).count()
         meter = Progress(progress, sum(t.count for t in to_write) + already + people)
@@ -72,6 +80,7 @@ def generate(workspace, people: int = 60, seed: int = 1,
             meter.advance(written + done - meter.done, "search index")
 
         indexed = index.rebuild(workspace, progress=indexing)
+        questions = _question_bank(workspace)
     return {
         "people": people,
         "organisations": len(plan.organisations),
@@ -86,9 +95,34 @@ def generate(workspace, people: int = 60, seed: int = 1,
         "participations": plan.participation_count,
         "follow_ups": len(plan.follow_ups),
         "open_follow_ups": sum(1 for f in plan.follow_ups if f[4] is None),
+        "relationships": len(plan.relationships),
+        "introductions": len(plan.introductions),
+        "initiatives": len(plan.initiatives),
+        "invitations": len(plan.invitations),
+        "initiative_participants": len(plan.participants),
+        "ledger_entries": len(plan.ledger),
+        "events": len(plan.events),
+        "attendances": len(plan.attendances),
+        "goals": len(plan.goals),
+        "focus": len(plan.focus),
+        "stage_pins": sum(1 for p in plan.people if p.get("stage_pin")),
+        "questions": questions,
         "indexed": indexed,
         "rows": sum(t.count for t in to_write),
     }
+
+
+def _question_bank(workspace) -> int:
+    """The curated question bank, when the questions app can seed it; how many questions."""
+    from amity.questions import actions
+
+    ensure_bank = getattr(actions, "ensure_bank", None)
+    if ensure_bank is None:
+        return 0
+    ensure_bank(workspace)
+    from amity.questions.models import Question
+
+    return Question.objects.in_workspace(workspace).count()
 
 
 def _check_size(people) -> int:

@@ -10,6 +10,13 @@ last contact is the latest conversation they take part in (as the first
 participant or as a guest in someone else's), and their check-in is due that
 day (or the day they were added) plus their cadence, which is exactly what
 ``Person.compute_checkin_due`` says.
+
+Each person is first given a *tier*: how far along the Relationship Journey
+their evidence is planned to take them (``journey.rules`` derives the stage
+from it). The tier shapes how many conversations they have and who started
+them, what is known about them, and what was given and asked; ``demo.craft``
+adds who knows whom, introductions, initiatives, events, goals and the focus
+list on top, and working together there makes some of them collaborators.
 """
 
 import functools
@@ -23,6 +30,26 @@ from random import Random
 from django.utils import timezone
 
 from amity.demo import vocabulary as V
+from amity.demo.tiers import (
+    CONNECTED,
+    FACT_COUNTS,
+    FIRST,
+    FIRST_STARTS,
+    LATER_STARTS,
+    LISTENING,
+    ME,
+    NEW_AT_EVENT,
+    NOTICED,
+    RAPPORT,
+    RECENT_CAP,
+    RECENT_WEEKS,
+    SHARED_OPENLY,
+    TIER_DRAW,
+    TIER_MINIMUM,
+    TIER_MINIMUM_FROM,
+    TRUSTED,
+    WHAT_MATTERS,
+)
 from amity.parsing import fold
 
 HISTORY_DAYS = 365  # conversations spread over the past year
@@ -72,6 +99,35 @@ class Plan:
     facts: list[tuple] = field(default_factory=list)
     # (person, conversation or None, action, due_on, done_at, snoozed_times, created_at)
     follow_ups: list[tuple] = field(default_factory=list)
+    # Journey tier by person; who started each conversation (INITIATED_BY codes);
+    # (channel, summary, notes) of the few conversations written by hand.
+    tiers: bytearray = field(default_factory=bytearray)
+    conv_init: bytearray = field(default_factory=bytearray)
+    conv_text: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    # Needs and offers by topic (vocabulary.NEEDS_AND_OFFERS): [(person, text)].
+    needs_by_topic: list[list[tuple[int, str]]] = field(default_factory=list)
+    offers_by_topic: list[list[tuple[int, str]]] = field(default_factory=list)
+    # The craft (demo.craft), by index like everything else:
+    # (person, other, kind, strength, notes, introduction or None, created_at)
+    relationships: list[tuple] = field(default_factory=list)
+    # (a, b, status, outcome, reason, message, declined_by, follow-up or None,
+    #  introduced_on, outcome_on, created_at, updated_at)
+    introductions: list[tuple] = field(default_factory=list)
+    intro_steps: list[tuple] = field(default_factory=list)  # (intro, status, note, at)
+    # (name, kind, description, status, starts_on, ends_on, created_at)
+    initiatives: list[tuple] = field(default_factory=list)
+    needs: list[tuple] = field(default_factory=list)  # (initiative, kind, text)
+    # (initiative, person, status, message, reason, sent_on, answered_on, follow-up, created_at)
+    invitations: list[tuple] = field(default_factory=list)
+    participants: list[tuple] = field(default_factory=list)  # (initiative, person, role, joined)
+    # (person, direction, kind, description, occurred_on, intro, invitation, created_at)
+    ledger: list[tuple] = field(default_factory=list)
+    # (name, kind, starts_on, ends_on, place, url, notes, created_at)
+    events: list[tuple] = field(default_factory=list)
+    # (event, person, status, is_new, notes, created_at)
+    attendances: list[tuple] = field(default_factory=list)
+    goals: list[tuple] = field(default_factory=list)  # (title, description, status, due, created)
+    focus: list[tuple] = field(default_factory=list)  # (person, goal or None, offer, added_at)
     _moments: dict[int, datetime] = field(default_factory=dict)
 
     @property
@@ -122,6 +178,29 @@ class _Planner:
         self.plan = Plan(seed=seed, today=today, now=now)
         self.email_seen: dict[str, int] = {}
         self.names_seen: set[str] = set()
+        self.tiers = self.plan.tiers
+        self.plan.needs_by_topic = [[] for _ in V.NEEDS_AND_OFFERS]
+        self.plan.offers_by_topic = [[] for _ in V.NEEDS_AND_OFFERS]
+        # Person -> days ago they were first met, at the past week's event.
+        self.met_at_event: dict[int, int] = {}
+
+    # -- journey tiers -----------------------------------------------------
+
+    def journey_tiers(self, event_days: int) -> None:
+        """Draw everyone's tier first: guests in a conversation are chosen
+        among people whose tier allows them (never someone only noticed)."""
+        random, n = self.rng.random, self.n
+        tiers = self.tiers
+        tiers.extend(TIER_DRAW[int(random() * 100)] for _ in range(n))
+        if n >= TIER_MINIMUM_FROM:
+            for tier, least in TIER_MINIMUM.items():
+                while tiers.count(tier) < least:
+                    donor = max(range(6), key=lambda t: (tiers.count(t), -t))
+                    members = [i for i in range(n) if tiers[i] == donor]
+                    tiers[members[int(random() * len(members))]] = tier
+        firsts = [i for i in range(n) if tiers[i] == FIRST]
+        for i in firsts[: min(NEW_AT_EVENT, len(firsts) - 1)]:
+            self.met_at_event[i] = event_days
 
 
     # -- organisations and tags ------------------------------------------
@@ -170,13 +249,14 @@ class _Planner:
         nickname = V.NICKNAMES.get(given, "") if rng.random() < 0.5 else ""
         call = nickname or (given.split()[-1] if order == "family" else given)
         self.plan.call_names.append(call)
-        roll = rng.random()
-        if roll < 0.05:
-            importance, cadence = INNER, 14 + int(rng.random() * 17)
-        elif roll < 0.40:
-            importance, cadence = REGULAR, pick((30, 45, 60, 60, 90))
-        else:
+        tier, roll = self.tiers[i], rng.random()
+        if tier <= FIRST or (tier == LISTENING and roll < 0.7) or (
+                tier == CONNECTED and roll < 0.55):
             importance, cadence = OCCASIONAL, (180 if rng.random() < 0.4 else None)
+        elif (tier == TRUSTED and roll < 0.4) or (tier == RAPPORT and roll < 0.1):
+            importance, cadence = INNER, 14 + int(rng.random() * 17)
+        else:
+            importance, cadence = REGULAR, pick((30, 45, 60, 60, 90))
         location = ""
         if rng.random() < 0.8:
             location = pick(V.LOCAL_PLACES) if rng.random() < 0.75 else pick(V.FAR_PLACES)
@@ -186,7 +266,10 @@ class _Planner:
             month, day = born.month, born.day
             year = None if rng.random() < 0.3 else 1950 + int(rng.random() * 50)
         met_where = pick(V.MET_WHERE) if rng.random() < 0.6 else ""
+        # Someone introduced to you is already a first contact: not for the noticed.
         introduced_by = int(rng.random() * i) if i and rng.random() < 0.1 else None
+        if tier == NOTICED:
+            introduced_by = None
         self._contact_details(i, given, family)
         return {
             "display_name": display, "given_name": given, "family_name": family,
@@ -268,45 +351,83 @@ class _Planner:
         """Plan person ``i``'s own conversations; returns how many.
 
         The latest one is placed so that the person ends up fine, due today or
-        overdue for a check-in; the rest spread over the year before it."""
+        overdue for a check-in; the rest spread over the year before it, with a
+        few in the recent weeks for the tiers that need regular contact."""
         rng, plan = self.rng, self.plan
-        importance, cadence = person["importance"], person["cadence_days"]
-        if importance == INNER:
-            k = 20 + int(rng.random() * 21)
-        elif importance == REGULAR:
-            k = 8 + int(rng.random() * 13)
-        else:
-            k = 0 if rng.random() < 0.05 else 2 + int(rng.random() * 9)
+        tier, cadence = self.tiers[i], person["cadence_days"]
+        random = rng.random
+        k = (0, 1, 2 + int(random() * 3), 3 + int(random() * 8), 8 + int(random() * 13),
+             15 + int(random() * 21))[tier]
         if not k:
             return 0
         if cadence:
-            roll = rng.random()
+            roll = random()
             if roll < 0.55:
-                gap = 1 + int(rng.random() * (cadence - 1))  # fine
+                gap = 1 + int(random() * (cadence - 1))  # fine
             elif roll < 0.63:
                 gap = cadence  # due today
             else:
-                gap = cadence + 1 + int(rng.random() * max(7, cadence))  # overdue
+                gap = cadence + 1 + int(random() * max(7, cadence))  # overdue
         else:
-            gap = 1 + int(rng.random() * 300)
+            gap = 1 + int(random() * 300)
+        gap = min(gap, RECENT_CAP.get(tier, HISTORY_DAYS - 1), HISTORY_DAYS - 1)
+        if i in self.met_at_event:
+            k, gap = 1, self.met_at_event[i]
         # The first is the latest: the others spread over the days before it.
-        gap = min(gap, HISTORY_DAYS - 1)
         span = HISTORY_DAYS - gap
-        random, n, guests, nm = rng.random, self.n, plan.conv_guests, len(MINUTES)
+        days = [gap]
+        if tier in RECENT_WEEKS:  # a week apart each, on the same weekday
+            offset = int(random() * 6)
+            days += [gap + weeks + offset for weeks in RECENT_WEEKS[tier]]
+        if tier == TRUSTED:  # known for a while: one conversation months ago
+            days.append(200 + int(random() * (HISTORY_DAYS - 200)))
+        days += [gap + 1 + int(random() * span) for _ in range(k - len(days))]
+        n, guests, nm = self.n, plan.conv_guests, len(MINUTES)
         start = len(plan.conv_person)
         plan.conv_person.extend([i] * k)
-        plan.conv_days.append(gap)
-        plan.conv_days.extend([gap + 1 + int(random() * span) for _ in range(k - 1)])
+        plan.conv_days.extend(days)
         plan.conv_minute.extend([MINUTES[int(random() * nm)] for _ in range(k)])
+        later = LATER_STARTS.get(tier, (ME,))
+        plan.conv_init.extend(FIRST_STARTS[tier][:k])
+        plan.conv_init.extend([later[int(random() * len(later))] for _ in range(k - 2)])
         self.latest[i] = (plan.conv_minute[start] - gap * 1440, start)
-        if n > 1:
+        if n > 1 and tier >= CONNECTED:
             for j, roll in enumerate([random() for _ in range(k)]):
                 if roll < 0.75:
                     continue
-                first = (i + 1 + int(random() * (n - 1))) % n
-                second = (i + 1 + int(random() * (n - 1))) % n if roll >= 0.95 else first
-                guests[start + j] = (first,) if second == first else (first, second)
+                first = self._guest(i, (i + 1 + int(random() * (n - 1))) % n)
+                second = first
+                if roll >= 0.95:
+                    second = self._guest(i, (i + 1 + int(random() * (n - 1))) % n)
+                if first is None:
+                    continue
+                guests[start + j] = (first,) if second in (first, None) else (first, second)
         return k
+
+    def _guest(self, i: int, g: int) -> int | None:
+        """``g``, or the next person after it who is at least connected: the
+        noticed, first contacts and listening ones keep their evidence their own."""
+        tiers, n = self.tiers, self.n
+        for _ in range(n):
+            if g != i and tiers[g] >= CONNECTED:
+                return g
+            g = g + 1 if g + 1 < n else 0
+        return None
+
+    def extra_conversation(self, i: int, days_ago: int, minute: int, initiated: int,
+                           text: tuple[str, str, str]) -> int:
+        """One more conversation of person ``i`` (at an event), written by hand."""
+        plan = self.plan
+        c = len(plan.conv_person)
+        plan.conv_person.append(i)
+        plan.conv_days.append(days_ago)
+        plan.conv_minute.append(minute)
+        plan.conv_init.append(initiated)
+        plan.conv_text[c] = text
+        key = minute - days_ago * 1440
+        if self.latest[i] is None or key > self.latest[i][0]:
+            self.latest[i] = (key, c)
+        return c
 
     def maintained_columns(self) -> None:
         """Last contact (latest conversation, as first participant or guest)
@@ -328,8 +449,11 @@ class _Planner:
                 c = latest[i][1]
                 person["last_contact_at"] = plan.happened_at(c)
                 since = plan.conversation_day(c)
-            person["created_at"] = person["updated_at"] = plan.moment(created_days, pick(MINUTES))
-            if person["met_where"] and random() < 0.5:
+            added = plan.moment(created_days, pick(MINUTES))
+            if i in self.met_at_event:  # added the evening they were met
+                added = plan.happened_at(latest[i][1])
+            person["created_at"] = person["updated_at"] = added
+            if person["met_where"] and random() < 0.5 and i not in self.met_at_event:
                 person["met_on"] = today - timedelta(days=created_days + int(random() * 60))
             if person["cadence_days"]:
                 person["checkin_due_on"] = since + timedelta(days=person["cadence_days"])
@@ -337,24 +461,62 @@ class _Planner:
     # -- facts, follow-ups, birthdays ------------------------------------
 
     def facts(self, i: int, start: int, k: int) -> None:
+        """What is known about person ``i``: little about the noticed and first
+        contacts, something that matters to everyone listened to (a need or
+        a challenge for the trusted), more the further along they are."""
         rng, plan, pick = self.rng, self.plan, self.pick
-        importance = plan.people[i]["importance"]
-        low = 4 if importance == INNER else 2 if importance == REGULAR else 1
-        count = low + int(rng.random() * 4)
-        for _ in range(count):
+        random, tier = rng.random, self.tiers[i]
+        low, spread = FACT_COUNTS[tier]
+        count = low + int(random() * spread)
+        added = plan.people[i]["created_at"]
+        new = i in self.met_at_event  # one thing heard the evening they were met
+        if new:
+            count = 1
+        said: set = set()  # texts and topics already used for this person
+        for n in range(count):
             kind = pick(V.FACT_KIND_WEIGHTS)
-            if k and rng.random() < 0.6:
-                c = start + int(rng.random() * k)
+            if n == 0 and tier >= LISTENING:
+                kind = pick(SHARED_OPENLY if tier == TRUSTED else WHAT_MATTERS)
+            elif new:  # what they said when you met: the quick capture's "what matters"
+                kind = pick(("interest", "need", "offer", "goal"))
+            if k and (new or random() < 0.6):
+                c = start + int(random() * k)
                 learned, created = plan.conversation_day(c), plan.happened_at(c)
             else:
                 c = None
-                days = 30 + int(rng.random() * 700)
+                days = 30 + int(random() * 700)
+                if not k:  # never met: noticed since they were added
+                    days = int(random() * max(1, (plan.today - added.date()).days))
                 learned, created = plan.today - timedelta(days=days), plan.moment(days, 12 * 60)
             confirmed = None
-            if rng.random() < 0.15:
+            if random() < 0.15:
                 since = (plan.today - learned).days
-                confirmed = learned + timedelta(days=int(rng.random() * since))
-            plan.facts.append((i, kind, pick(V.FACTS[kind]), learned, c, confirmed, created))
+                confirmed = learned + timedelta(days=int(random() * since))
+            plan.facts.append((i, kind, self.fact_text(i, kind, said), learned, c, confirmed,
+                               created))
+
+    def fact_text(self, i: int, kind: str, said: set) -> str:
+        """A fact's words, none twice for one person, and never a need and an
+        offer of the same topic; needs and offers are filed by topic for the craft."""
+        if kind not in ("need", "offer"):
+            text = self.pick(V.FACTS[kind])
+            for _ in range(3):
+                if text not in said:
+                    break
+                text = self.pick(V.FACTS[kind])
+            said.add(text)
+            return text
+        topic = int(self.rng.random() * len(V.NEEDS_AND_OFFERS))
+        for _ in range(3):
+            if topic not in said:
+                break
+            topic = int(self.rng.random() * len(V.NEEDS_AND_OFFERS))
+        said.add(topic)
+        _, needs, offers = V.NEEDS_AND_OFFERS[topic]
+        text = self.pick(needs if kind == "need" else offers)
+        (self.plan.needs_by_topic if kind == "need" else self.plan.offers_by_topic)[topic].append(
+            (i, text))
+        return text
 
     def follow_ups(self, starts: list[int]) -> None:
         """Open follow-ups for one person in ten (at least three: overdue, due
@@ -407,9 +569,12 @@ class _Planner:
 def make_plan(people: int, seed: int, today: date, now: datetime,
               on_person: Callable[[int], None] | None = None) -> Plan:
     """The whole network; ``on_person(done)`` is told every few thousand people."""
+    from amity.demo import craft
+
     planner = _Planner(people, seed, today, now)
     plan = planner.plan
     planner.organisations()
+    planner.journey_tiers(craft.recent_event_days())
     starts: list[int | None] = []
     counts: list[int] = []
     for i in range(people):
@@ -422,10 +587,12 @@ def make_plan(people: int, seed: int, today: date, now: datetime,
         counts.append(k)
         if on_person is not None and (i + 1) % 5000 == 0:
             on_person(i + 1)
+    gathered = craft.recent_event(planner, starts)  # conversations of its own
     planner.maintained_columns()
     for i in range(people):
         planner.facts(i, starts[i] or 0, counts[i])
     planner.follow_ups(starts)
+    craft.plan_craft(planner, starts, counts, gathered)
     planner.birthdays_this_week()
     if on_person is not None:
         on_person(people)

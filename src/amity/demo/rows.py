@@ -14,10 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from random import Random
 
+from amity.connector.models import Introduction, IntroductionStep, Relationship
 from amity.conversations.models import Conversation, Participation
 from amity.demo import vocabulary as V
 from amity.demo.plan import Plan
+from amity.demo.tiers import INITIATED_BY
+from amity.events.models import Attendance, Event
+from amity.exchange.models import LedgerEntry
 from amity.followups.models import FollowUp
+from amity.goals.models import FocusEntry, Goal
+from amity.initiatives.models import Initiative, Invitation, Need, Participant
 from amity.organisations.models import Affiliation, Organisation
 from amity.people.models import EmailAddress, Fact, Person, PhoneNumber, Tag
 
@@ -38,7 +44,6 @@ HOW_IT_WENT = ("great",) * 2 + ("good",) * 5 + ("neutral",) * 2 + ("difficult",)
 # How often a conversation on each channel leaves notes worth keeping.
 WITH_NOTES = {"in-person": 0.65, "call": 0.55, "video": 0.55, "email": 0.2, "message": 0.1,
               "event": 0.4}
-INITIATED = ("me",) * 4 + ("them",) * 3 + ("mutual",) * 2 + ("",) * 2
 
 
 @dataclass
@@ -52,13 +57,26 @@ class Table:
 
 @dataclass
 class Ids:
-    """Ids by plan index: people, organisations, tags (plan order), conversations."""
+    """Ids by plan index: people, organisations, tags (plan order), conversations,
+    and the rows of the craft that others point at."""
 
     people: "list[int] | range"
     organisations: "list[int] | range"
     tags: list[int]
     conversations: "list[int] | range"
     new_tags: list[int]  # plan indexes of the tags that do not exist yet
+    follow_ups: "list[int] | range" = ()
+    introductions: "list[int] | range" = ()
+    initiatives: "list[int] | range" = ()
+    invitations: "list[int] | range" = ()
+    events: "list[int] | range" = ()
+    goals: "list[int] | range" = ()
+
+
+# The craft's tables whose rows others point at: the plan's list, and the Ids field.
+WITH_IDS = ((FollowUp, "follow_ups"), (Introduction, "introductions"),
+            (Initiative, "initiatives"), (Invitation, "invitations"), (Event, "events"),
+            (Goal, "goals"))
 
 
 def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
@@ -108,8 +126,10 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
             yield (ws, P[i], kind, text, learned, None if c is None else C[c], confirmed, created)
 
     def follow_ups():
-        for i, c, action, due, done_at, snoozed, created in plan.follow_ups:
-            yield (ws, P[i], None if c is None else C[c], action, due, done_at, snoozed, created)
+        F = ids.follow_ups
+        for f, (i, c, action, due, done_at, snoozed, created) in enumerate(plan.follow_ups):
+            yield (F[f], ws, P[i], None if c is None else C[c], action, due, done_at, snoozed,
+                   created)
 
     through = Person.tags.through
     return [
@@ -135,9 +155,107 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
         Table(Fact, ("workspace_id", "person_id", "kind", "text", "learned_on",
                      "conversation_id", "confirmed_on", "created_at"), facts, len(plan.facts),
               "facts"),
-        Table(FollowUp, ("workspace_id", "person_id", "conversation_id", "action", "due_on",
-                         "done_at", "snoozed_times", "created_at"), follow_ups,
+        Table(FollowUp, ("id", "workspace_id", "person_id", "conversation_id", "action",
+                         "due_on", "done_at", "snoozed_times", "created_at"), follow_ups,
               len(plan.follow_ups), "follow-ups"),
+        *craft_tables(plan, ids, ws),
+    ]
+
+
+def _at(ids, i):
+    return None if i is None else ids[i]
+
+
+def craft_tables(plan: Plan, ids: Ids, ws: int) -> list[Table]:
+    """Who knows whom, introductions, initiatives, the ledger, events, goals, focus."""
+    P, F, X = ids.people, ids.follow_ups, ids.introductions
+    N, INV, E, G = ids.initiatives, ids.invitations, ids.events, ids.goals
+
+    def introductions():
+        for x, (a, b, status, outcome, reason, message, declined_by, f, introduced_on,
+                outcome_on, created, updated) in enumerate(plan.introductions):
+            yield (X[x], ws, P[a], P[b], status, outcome, reason, message, declined_by,
+                   _at(F, f), introduced_on, outcome_on, created, updated)
+
+    def steps():
+        for x, status, note, at in plan.intro_steps:
+            yield (ws, X[x], status, note, at)
+
+    def relationships():
+        # Stored low id first, whatever order the ids were drawn in.
+        for a, b, kind, strength, notes, x, created in plan.relationships:
+            low, high = sorted((P[a], P[b]))
+            yield (ws, low, high, kind, strength, notes, _at(X, x), created)
+
+    def initiatives():
+        for x, row in enumerate(plan.initiatives):
+            yield (N[x], ws, *row)
+
+    def needs():
+        for x, kind, text in plan.needs:
+            yield (ws, N[x], kind, text)
+
+    def invitations():
+        for v, (x, i, status, message, reason, sent_on, answered_on, f,
+                created) in enumerate(plan.invitations):
+            yield (INV[v], ws, N[x], P[i], status, message, reason, sent_on, answered_on,
+                   _at(F, f), created)
+
+    def participants():
+        for x, i, role, joined in plan.participants:
+            yield (ws, N[x], P[i], role, joined)
+
+    def ledger():
+        for i, direction, kind, text, on, x, v, created in plan.ledger:
+            yield (ws, P[i], direction, kind, text, on, _at(X, x), _at(INV, v), created)
+
+    def events():
+        for e, row in enumerate(plan.events):
+            yield (E[e], ws, *row)
+
+    def attendances():
+        for e, i, status, new, notes, created in plan.attendances:
+            yield (ws, E[e], P[i], status, new, notes, created)
+
+    def goals():
+        for g, row in enumerate(plan.goals):
+            yield (G[g], ws, *row)
+
+    def focus():
+        for i, g, offer, added in plan.focus:
+            yield (ws, P[i], _at(G, g), offer, added)
+
+    return [
+        Table(Introduction, ("id", "workspace_id", "person_a_id", "person_b_id", "status",
+                             "outcome", "reason", "message", "declined_by", "follow_up_id",
+                             "introduced_on", "outcome_on", "created_at", "updated_at"),
+              introductions, len(plan.introductions), "introductions"),
+        Table(IntroductionStep, ("workspace_id", "introduction_id", "status", "note",
+                                 "happened_at"), steps, len(plan.intro_steps), "introductions"),
+        Table(Relationship, ("workspace_id", "person_id", "other_id", "kind", "strength",
+                             "notes", "introduction_id", "created_at"), relationships,
+              len(plan.relationships), "relationships"),
+        Table(Initiative, ("id", "workspace_id", "name", "kind", "description", "status",
+                           "starts_on", "ends_on", "created_at"), initiatives,
+              len(plan.initiatives), "initiatives"),
+        Table(Need, ("workspace_id", "initiative_id", "kind", "text"), needs, len(plan.needs),
+              "initiatives"),
+        Table(Invitation, ("id", "workspace_id", "initiative_id", "person_id", "status",
+                           "message", "reason", "sent_on", "answered_on", "follow_up_id",
+                           "created_at"), invitations, len(plan.invitations), "initiatives"),
+        Table(Participant, ("workspace_id", "initiative_id", "person_id", "role", "joined_on"),
+              participants, len(plan.participants), "initiatives"),
+        Table(LedgerEntry, ("workspace_id", "person_id", "direction", "kind", "description",
+                            "occurred_on", "introduction_id", "invitation_id", "created_at"),
+              ledger, len(plan.ledger), "ledger"),
+        Table(Event, ("id", "workspace_id", "name", "kind", "starts_on", "ends_on", "place",
+                      "url", "notes", "created_at"), events, len(plan.events), "events"),
+        Table(Attendance, ("workspace_id", "event_id", "person_id", "status", "is_new", "notes",
+                           "created_at"), attendances, len(plan.attendances), "events"),
+        Table(Goal, ("id", "workspace_id", "title", "description", "status", "due_on",
+                     "created_at"), goals, len(plan.goals), "goals"),
+        Table(FocusEntry, ("workspace_id", "person_id", "goal_id", "offer", "added_at"), focus,
+              len(plan.focus), "goals"),
     ]
 
 
@@ -146,9 +264,9 @@ def conversations(plan: Plan, C, ws: int) -> Iterator[tuple]:
     rng = Random(plan.seed * 7919 + 17)
     random = rng.random
     names, topics, moods = plan.call_names, V.TOPICS, V.MOODS
-    n_topics, n_channels, n_how, n_init = len(topics), len(CHANNELS), len(HOW_IT_WENT), \
-        len(INITIATED)
+    n_topics, n_channels, n_how = len(topics), len(CHANNELS), len(HOW_IT_WENT)
     days, minutes, person = plan.conv_days, plan.conv_minute, plan.conv_person
+    initiated, by_hand = plan.conv_init, plan.conv_text
     moment = plan.moment
     openers = V.OPENERS
     for c in range(len(person)):
@@ -169,10 +287,12 @@ def conversations(plan: Plan, C, ws: int) -> Iterator[tuple]:
                     notes = f"{notes} {other}"
             notes = notes.replace("{first}", first)
         when = moment(days[c], minutes[c])
+        if c in by_hand:
+            channel, summary, notes = by_hand[c]
         yield (C[c], ws, when, channel, summary, notes,
                HOW_IT_WENT[int(random() * n_how)],
                moods[int(random() * len(moods))] if random() < 0.2 else "",
-               INITIATED[int(random() * n_init)], when)
+               INITIATED_BY[initiated[c]], when)
 
 
 def date_columns(table: Table) -> tuple[list[int], list[int]]:
