@@ -74,8 +74,11 @@ def demo(
 ):
     """Load a demo network to explore Amity.
 
-    Invented people, organisations, conversations and follow-ups. Refuses when
-    the workspace already has people, unless --yes.
+    Invented people, organisations, conversations and follow-ups, and the
+    craft on top: relationships, a give-first ledger, introductions at every
+    step, initiatives with invitations, events, goals and a focus list, so
+    every page shows something real. Refuses when the workspace already has
+    people, unless --yes.
 
     Example: amity demo --people 60 --seed 1
     """
