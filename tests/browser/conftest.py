@@ -42,3 +42,15 @@ def phone_page(chromium):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def alice_account(transactional_db):
+    """Alice, owner of the local workspace, with a password to sign in with."""
+    from amity.accounts.models import User
+    from amity.workspaces.actions import local_workspace
+    from amity.workspaces.models import Membership, Role
+
+    user = User.objects.create_user("alice", "alice@example.org", "correct horse battery")
+    Membership.objects.create(workspace=local_workspace(), user=user, role=Role.OWNER)
+    return user

@@ -14,17 +14,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def alice_account(transactional_db):
-    from amity.accounts.models import User
-    from amity.workspaces.actions import local_workspace
-    from amity.workspaces.models import Membership, Role
-
-    user = User.objects.create_user("alice", "alice@example.org", "correct horse battery")
-    Membership.objects.create(workspace=local_workspace(), user=user, role=Role.OWNER)
-    return user
-
-
-@pytest.fixture
 def ana(alice_account):
     from amity.people.actions import add_fact, create_person
     from amity.workspaces.actions import local_workspace

@@ -10,17 +10,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def alice_account(transactional_db):
-    from amity.accounts.models import User
-    from amity.workspaces.actions import local_workspace
-    from amity.workspaces.models import Membership, Role
-
-    user = User.objects.create_user("alice", "alice@example.org", "correct horse battery")
-    Membership.objects.create(workspace=local_workspace(), user=user, role=Role.OWNER)
-    return user
-
-
 def sign_in(page, live_server):
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Username").fill("alice")

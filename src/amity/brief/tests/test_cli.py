@@ -6,30 +6,14 @@ The CLI acts in the first workspace: the ``workspace`` fixture (Alice's).
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from amity.cli import app
+from amity.cli.testing import invoker, ok, refused
 from amity.people.actions import add_fact
 from amity.people.models import Fact
 from amity.questions.actions import create_question
 from amity.questions.models import AskedQuestion, Question
 
-runner = CliRunner(env={"COLUMNS": "100"})
-
-
-def amity(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
-    assert result.stderr.startswith("amity: ") and result.stdout == ""
-    return result.stderr
+amity = invoker(columns=100)
 
 
 @pytest.fixture

@@ -9,28 +9,12 @@ from datetime import datetime
 import pytest
 import time_machine
 from django.utils import timezone
-from typer.testing import CliRunner
 
-from amity.cli import app
+from amity.cli.testing import invoker, ok, refused
 from amity.connector.models import Introduction, Relationship
 from amity.organisations.actions import add_affiliation, create_organisation
 
-runner = CliRunner(env={"COLUMNS": "160"})
-
-
-def amity(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
-    assert result.stdout == "" and "Traceback" not in result.output
-    return result.stderr
+amity = invoker(columns=160)
 
 
 @pytest.fixture(autouse=True)

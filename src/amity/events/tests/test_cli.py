@@ -8,32 +8,15 @@ from datetime import datetime
 
 import pytest
 import time_machine
-from typer.testing import CliRunner
 
-from amity.cli import app
+from amity.cli.testing import invoker, ok, refused
 from amity.events.actions import create_event
 from amity.events.models import Event
 from amity.followups.models import FollowUp
 from amity.people.models import Fact, Person
 
-runner = CliRunner(env={"COLUMNS": "120"})
+amity = invoker(columns=120)
 pytestmark = pytest.mark.django_db
-
-
-def amity(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
-    assert result.stderr.startswith("amity: ") and result.stdout == ""
-    assert "Traceback" not in result.output
-    return result.stderr
 
 
 @pytest.fixture(autouse=True)

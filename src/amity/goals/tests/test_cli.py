@@ -6,30 +6,14 @@ The CLI acts in the first workspace: the ``workspace`` fixture (Alice's).
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from amity.cli import app
+from amity.cli.testing import invoker, ok, refused
 from amity.goals.actions import add_focus, create_goal
 from amity.goals.models import FocusEntry, Goal
 from amity.people.actions import add_fact
 
-runner = CliRunner(env={"COLUMNS": "160"})
+amity = invoker(columns=160)
 pytestmark = pytest.mark.django_db
-
-
-def amity(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
-    assert result.stderr.startswith("amity: ") and result.stdout == ""
-    return result.stderr
 
 
 def test_it_adds_and_lists_goals_with_the_aligned_people(workspace, other_workspace,

@@ -5,30 +5,12 @@ The CLI acts in the first workspace: Alice's (the ``workspace`` fixture).
 
 import json
 
-from typer.testing import CliRunner
-
-from amity.cli import app
+from amity.cli.testing import invoker, ok, refused
 from amity.followups.models import FollowUp
 from amity.initiatives import actions
 from amity.initiatives.models import Initiative, Invitation, Participant
 
-runner = CliRunner(env={"COLUMNS": "120"})
-
-
-def amity(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
-    return result.stdout
-
-
-def refused(result):
-    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
-    assert result.stderr.startswith("amity: ") and "Traceback" not in result.output
-    assert result.stdout == ""
-    return result.stderr
+amity = invoker(columns=120)
 
 
 def test_it_adds_and_lists_initiatives(workspace):

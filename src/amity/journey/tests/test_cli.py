@@ -8,27 +8,11 @@ from datetime import datetime
 
 import pytest
 import time_machine
-from typer.testing import CliRunner
 
-from amity.cli import app
+from amity.cli.testing import invoker, ok, refused
 from amity.conversations.actions import log_conversation
 
-runner = CliRunner(env={"COLUMNS": "120"})
-
-
-def amity(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def ok(result):
-    assert result.exit_code == 0, (result.exit_code, result.output, result.exception)
-    return result.stdout
-
-
-def refused(result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
-    assert result.stdout == "" and "Traceback" not in result.output
-    return result.stderr
+amity = invoker(columns=120)
 
 
 @pytest.fixture(autouse=True)
