@@ -206,6 +206,7 @@ def measure(workspace, user, runs: int) -> list[Result]:
         ("api   /api/agenda", "/api/agenda", overdue),
         ("api   /api/people", "/api/people", ANCHOR_JSON),
     ]
+    pages += craft_pages(workspace)
     results = [time_call(name, page(client, url), runs, anchor) for name, url, anchor in pages]
     reads = [
         ("read  check_ins_due()[:50]", lambda: list(check_ins_due(workspace, today)[:50]) and None,
@@ -217,6 +218,32 @@ def measure(workspace, user, runs: int) -> list[Result]:
     ]
     results += [time_call(name, fn, runs, anchor) for name, fn, anchor in reads]
     return results
+
+
+def craft_pages(workspace) -> list[tuple]:
+    """The relationship craft's pages, on records the demo made: the first focus
+    person (a well-known one, with a long history), an open initiative, a goal."""
+    from amity.goals.models import FocusEntry, Goal
+    from amity.initiatives.models import Initiative, InitiativeStatus
+
+    focus = FocusEntry.objects.in_workspace(workspace).order_by("id").first()
+    initiative = (Initiative.objects.in_workspace(workspace)
+                  .exclude(status=InitiativeStatus.CLOSED).order_by("id").first())
+    goal = Goal.objects.in_workspace(workspace).order_by("id").first()
+    pages = [("page  /connector/ (suggestions)", "/connector/", None),
+             ("page  /ledger/", "/ledger/", None),
+             ("page  /events/", "/events/", None)]
+    if focus is not None:
+        pk = focus.person_id
+        pages += [("page  /people/<focus person>/", f"/people/{pk}/", None),
+                  ("page  /brief/<focus person>/", f"/brief/{pk}/", None),
+                  ("api   /api/journey/people/<id>", f"/api/journey/people/{pk}", None)]
+    if initiative is not None:
+        pages.append(("page  /initiatives/<id>/ (ranked)", f"/initiatives/{initiative.pk}/",
+                      None))
+    if goal is not None:
+        pages.append(("page  /goals/<id>/ (aligned)", f"/goals/{goal.pk}/", None))
+    return pages
 
 
 def print_report(args, made, seconds, timings, results, database: str) -> None:
