@@ -5,16 +5,11 @@ Domain errors become one line on stderr and exit code 2 (see ``base.AmityGroup``
 """
 
 # Importing the command modules registers their commands, in this order in --help.
-from amity.cli import (  # noqa: F401
-    connector,
-    craft,
-    daily,
-    gatherings,
-    initiatives,
-    journey,
-    people,
-    system,
-)
+from amity.cli import daily, people, system  # noqa: F401
+
+# isort: split
+# The relationship craft's commands come after the everyday ones in --help.
+from amity.cli import connector, craft, gatherings, initiatives, journey  # noqa: F401
 from amity.cli.base import app
 
 
