@@ -22,8 +22,8 @@ def steps(stage: str, derived: str) -> list[dict]:
             for i, value in enumerate(ORDER)]
 
 
-def person_context(workspace, person) -> dict:
-    assessment = assess_one(workspace, person)
+def person_context(workspace, person, assessment=None) -> dict:
+    assessment = assessment or assess_one(workspace, person)
     return {
         "assessment": assessment,
         "steps": steps(assessment.stage, assessment.derived),
@@ -36,7 +36,11 @@ def person_context(workspace, person) -> dict:
 
 
 def person_panel(request, person) -> dict | None:
-    return person_context(request.workspace, person)
+    assessment = assess_one(request.workspace, person)
+    # Later panels on the same page (the question bank) reuse it rather than
+    # gathering the same evidence again.
+    request.journey_assessments = {person.pk: assessment}
+    return person_context(request.workspace, person, assessment)
 
 
 def agenda_panel(request) -> dict | None:

@@ -12,14 +12,14 @@ from amity.questions.forms import KIND_CHOICES
 
 
 def panel_for(workspace, person, *, suggestions=None, asked=None, next_url: str = "",
-              flash: str = "", failed: dict | None = None) -> dict:
+              flash: str = "", failed: dict | None = None, stage: str | None = None) -> dict:
     """The panel's context. ``failed``: {question id: (message, posted data)} to show
     an ask that was refused next to its question, with what was typed kept."""
     from amity.journey.assess import assess_one
     from amity.questions.queries import asked_before, suggest_questions
 
     if suggestions is None:
-        stage = assess_one(workspace, person).stage
+        stage = stage or assess_one(workspace, person).stage
         suggestions = suggest_questions(workspace, person, stage)
     if asked is None:
         asked = asked_before(workspace, person)
@@ -40,7 +40,9 @@ def panel_for(workspace, person, *, suggestions=None, asked=None, next_url: str 
 
 
 def person_panel(request, person) -> dict | None:
-    return panel_for(request.workspace, person, next_url=request.get_full_path())
+    known = getattr(request, "journey_assessments", {}).get(person.pk)
+    return panel_for(request.workspace, person, next_url=request.get_full_path(),
+                     stage=known.stage if known else None)
 
 
 def agenda_panel(request) -> dict | None:
