@@ -113,6 +113,62 @@ def event_list(
             out.print(terminal.events_table(title, events))
 
 
+@event_app.command("expect")
+def event_expect(
+    event: Annotated[str, typer.Argument(
+        metavar="EVENT", help="The event: its id or part of its name.")],
+    people: Annotated[list[str], typer.Argument(
+        metavar="PERSON...", help="Whom you expect there: an id or part of their name each.")],
+    remove: Annotated[bool, typer.Option(
+        "--remove", help="Take them off the list instead (not someone you met there).")] = False,
+    json_out: JsonOpt = False,
+):
+    """Note whom you expect to see at an event, or take them off the list with --remove.
+
+    Someone already met there stays met. Everyone named is found first, and all of
+    them change or none: a name that is unknown or matches several people is named
+    and nothing is saved.
+
+    Example: amity event expect "food summit" ana "Ben Okafor"
+    """
+    ws = base.workspace()
+    from django.db import transaction
+
+    from amity.events import terminal
+    from amity.events.actions import expect_person, resolve_event, unexpect_person
+
+    try:
+        the_event = resolve_event(ws, event)
+        found = list({who.pk: who for who in (base.resolve(ws, p, include_archived=remove)
+                                               for p in people)}.values())
+        # One transaction over the per-person actions: a refusal half-way (someone
+        # met there, or not on the list) leaves the list as it was.
+        with transaction.atomic():
+            if remove:
+                for who in found:
+                    unexpect_person(ws, the_event, who)
+            else:
+                done = [expect_person(ws, the_event, who) for who in found]
+    except Invalid as exc:
+        raise _gathering_words(exc) from None
+    if json_out:
+        rows = ([{"person": terminal.person_ref(who), "status": "removed"} for who in found]
+                if remove else
+                [{"person": terminal.person_ref(a.person), "status": a.status} for a in done])
+        base.emit_json({"event": terminal.event_json(the_event), "people": rows})
+        return
+    out = base.console()
+    if remove:
+        for who in found:
+            out.print(base.text(f"#{who.pk} {who.display_name} is no longer expected at "
+                                f"{the_event.name}."))
+        return
+    for a in done:
+        status = "already met there" if a.status == "met" else "expected"
+        out.print(base.text(f"#{a.person.pk} {a.person.display_name}: {status} at "
+                            f"{the_event.name} ({terminal.when(the_event)})."))
+
+
 @app.command(rich_help_panel=CRAFT)
 def met(
     event: Annotated[str, typer.Argument(

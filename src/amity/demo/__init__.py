@@ -63,11 +63,14 @@ def generate(workspace, people: int = 60, seed: int = 1,
         new_tags = [i for i, name in enumerate(plan.tags) if name.casefold() not in existing]
         fresh = iter(allocate_ids(Tag, len(new_tags)))
         tag_ids = [existing.get(name.casefold()) or next(fresh) for name in plan.tags]
+        # The bank first: the questions the demo asks point at its rows.
+        bank = _question_bank(workspace)
+        questions = _curated_ids(workspace) if bank else {}
         ids = Ids(people=allocate_ids(Person, people),
                   organisations=allocate_ids(Organisation, len(plan.organisations)),
                   tags=tag_ids, conversations=allocate_ids(Conversation,
                                                            plan.conversation_count),
-                  new_tags=new_tags,
+                  new_tags=new_tags, questions=questions,
                   **{name: allocate_ids(model, len(getattr(plan, name)))
                      for model, name in WITH_IDS})
         to_write = tables(plan, ids, workspace.pk)
@@ -80,7 +83,6 @@ def generate(workspace, people: int = 60, seed: int = 1,
             meter.advance(written + done - meter.done, "search index")
 
         indexed = index.rebuild(workspace, progress=indexing)
-        questions = _question_bank(workspace)
     return {
         "people": people,
         "organisations": len(plan.organisations),
@@ -106,7 +108,8 @@ def generate(workspace, people: int = 60, seed: int = 1,
         "goals": len(plan.goals),
         "focus": len(plan.focus),
         "stage_pins": sum(1 for p in plan.people if p.get("stage_pin")),
-        "questions": questions,
+        "questions": bank,
+        "asked_questions": sum(1 for a in plan.asked if a[1] in questions),
         "indexed": indexed,
         "rows": sum(t.count for t in to_write),
     }
@@ -123,6 +126,14 @@ def _question_bank(workspace) -> int:
     from amity.questions.models import Question
 
     return Question.objects.in_workspace(workspace).count()
+
+
+def _curated_ids(workspace) -> dict[str, int]:
+    """Curated key -> question id, for the questions still in use."""
+    from amity.questions.models import Question
+
+    return dict(Question.objects.in_workspace(workspace).exclude(builtin_key="")
+                .filter(retired_at__isnull=True).values_list("builtin_key", "id"))
 
 
 def _check_size(people) -> int:

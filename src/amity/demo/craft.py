@@ -115,7 +115,7 @@ def recent_event(p, starts) -> list[tuple[int, int, bool]]:
 
 def plan_craft(p, starts, counts, gathered) -> None:
     """Everything after the facts and follow-ups, in a fixed order."""
-    from amity.demo import together
+    from amity.demo import asking, together
 
     interests = _interests(p.plan)
     pairs = relationships(p)
@@ -125,6 +125,7 @@ def plan_craft(p, starts, counts, gathered) -> None:
     together.events(p, gathered)
     together.goals_and_focus(p)
     stage_pins(p)
+    asking.asked_questions(p.plan)
 
 
 def _interests(plan) -> dict[int, list[str]]:

@@ -128,6 +128,8 @@ class Plan:
     attendances: list[tuple] = field(default_factory=list)
     goals: list[tuple] = field(default_factory=list)  # (title, description, status, due, created)
     focus: list[tuple] = field(default_factory=list)  # (person, goal or None, offer, added_at)
+    # (person, curated question key, fact index, answer, asked_on): demo.asking
+    asked: list[tuple] = field(default_factory=list)
     _moments: dict[int, datetime] = field(default_factory=dict)
 
     @property

@@ -11,7 +11,7 @@ never all in memory at once.
 """
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from random import Random
 
 from amity.connector.models import Introduction, IntroductionStep, Relationship
@@ -26,6 +26,7 @@ from amity.goals.models import FocusEntry, Goal
 from amity.initiatives.models import Initiative, Invitation, Need, Participant
 from amity.organisations.models import Affiliation, Organisation
 from amity.people.models import EmailAddress, Fact, Person, PhoneNumber, Tag
+from amity.questions.models import AskedQuestion
 
 PERSON_FIELDS = (
     "display_name", "given_name", "family_name", "nickname", "pronouns", "location",
@@ -71,12 +72,16 @@ class Ids:
     invitations: "list[int] | range" = ()
     events: "list[int] | range" = ()
     goals: "list[int] | range" = ()
+    facts: "list[int] | range" = ()
+    # The workspace's bank, read after ensure_bank: curated key -> question id
+    # (retired questions left out: the demo does not ask them).
+    questions: dict[str, int] = field(default_factory=dict)
 
 
 # The craft's tables whose rows others point at: the plan's list, and the Ids field.
 WITH_IDS = ((FollowUp, "follow_ups"), (Introduction, "introductions"),
             (Initiative, "initiatives"), (Invitation, "invitations"), (Event, "events"),
-            (Goal, "goals"))
+            (Goal, "goals"), (Fact, "facts"))
 
 
 def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
@@ -122,8 +127,9 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
                 yield (C[c], P[g])
 
     def facts():
-        for i, kind, text, learned, c, confirmed, created in plan.facts:
-            yield (ws, P[i], kind, text, learned, None if c is None else C[c], confirmed, created)
+        for f, (i, kind, text, learned, c, confirmed, created) in enumerate(plan.facts):
+            yield (ids.facts[f], ws, P[i], kind, text, learned, None if c is None else C[c],
+                   confirmed, created)
 
     def follow_ups():
         F = ids.follow_ups
@@ -152,7 +158,7 @@ def tables(plan: Plan, ids: Ids, workspace_id: int) -> list[Table]:
               lambda: conversations(plan, C, ws), plan.conversation_count, "conversations"),
         Table(Participation, ("conversation_id", "person_id"), participations,
               plan.participation_count, "participants"),
-        Table(Fact, ("workspace_id", "person_id", "kind", "text", "learned_on",
+        Table(Fact, ("id", "workspace_id", "person_id", "kind", "text", "learned_on",
                      "conversation_id", "confirmed_on", "created_at"), facts, len(plan.facts),
               "facts"),
         Table(FollowUp, ("id", "workspace_id", "person_id", "conversation_id", "action",
@@ -225,6 +231,11 @@ def craft_tables(plan: Plan, ids: Ids, ws: int) -> list[Table]:
         for i, g, offer, added in plan.focus:
             yield (ws, P[i], _at(G, g), offer, added)
 
+    # Only questions the bank has (a curated one may be retired in this workspace).
+    Q, FACT = ids.questions, ids.facts
+    asked = [(ws, Q[key], P[i], on, answer, FACT[f])
+             for i, key, f, answer, on in plan.asked if key in Q]
+
     return [
         Table(Introduction, ("id", "workspace_id", "person_a_id", "person_b_id", "status",
                              "outcome", "reason", "message", "declined_by", "follow_up_id",
@@ -256,6 +267,8 @@ def craft_tables(plan: Plan, ids: Ids, ws: int) -> list[Table]:
                      "created_at"), goals, len(plan.goals), "goals"),
         Table(FocusEntry, ("workspace_id", "person_id", "goal_id", "offer", "added_at"), focus,
               len(plan.focus), "goals"),
+        Table(AskedQuestion, ("workspace_id", "question_id", "person_id", "asked_on", "answer",
+                              "fact_id"), lambda: iter(asked), len(asked), "questions"),
     ]
 
 

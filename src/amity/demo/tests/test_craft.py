@@ -23,6 +23,8 @@ from amity.journey.assess import assess
 from amity.journey.stages import Stage
 from amity.organisations.models import Affiliation
 from amity.people.models import Fact, Person
+from amity.questions.actions import retire_question
+from amity.questions.models import AskedQuestion, Question
 from amity.terms import terms
 
 NOW = datetime(2026, 3, 10, 15, 30, tzinfo=UTC)
@@ -222,6 +224,42 @@ def test_a_handful_of_people_have_a_stage_pinned_by_hand(demo):
     pinned = Person.objects.in_workspace(demo).exclude(stage_pin="")
     assert 3 <= pinned.count() <= 6
     assert all(p.stage_pin in Stage.values and p.stage_pinned_at for p in pinned)
+
+
+def test_some_people_were_asked_questions_whose_answers_became_their_facts(demo):
+    asked = list(AskedQuestion.objects.in_workspace(demo).select_related(
+        "question", "fact", "person"))
+    assert 5 <= len(asked) <= 60
+    stages = assess(demo, [a.person for a in asked])
+    order = list(Stage.values)
+    for a in asked:
+        assert a.question.workspace_id == demo.pk and a.question.builtin_key
+        assert a.fact.person_id == a.person_id and a.fact.workspace_id == demo.pk
+        assert (a.answer, a.asked_on) == (a.fact.text, a.fact.learned_on)
+        assert a.question.fact_kind == a.fact.kind
+        # Asked at listening or beyond, with a question that fits that far along.
+        reached = order.index(stages[a.person_id].derived)
+        assert reached >= order.index(Stage.LISTENING)
+        assert not a.question.stage or order.index(a.question.stage) <= reached
+    pairs = [(a.person_id, a.question_id) for a in asked]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_a_retired_question_is_not_asked(workspace, other_workspace):
+    from amity.questions.actions import ensure_bank
+
+    generate(workspace, people=60, seed=2)
+    ensure_bank(other_workspace)
+    most_asked = Counter(AskedQuestion.objects.in_workspace(workspace)
+                         .values_list("question__builtin_key", flat=True)).most_common(1)[0][0]
+    retire_question(other_workspace, Question.objects.in_workspace(other_workspace)
+                    .get(builtin_key=most_asked))
+
+    made = generate(other_workspace, people=60, seed=2, fast=True)
+
+    asked = AskedQuestion.objects.in_workspace(other_workspace)
+    assert made["asked_questions"] == asked.count() > 0
+    assert not asked.filter(question__builtin_key=most_asked).exists()
 
 
 # -- the journey ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from amity.organisations.models import Affiliation, Organisation
 from amity.parsing import fold
 from amity.people.actions import create_person
 from amity.people.models import EmailAddress, Fact, Person, PhoneNumber, Tag
+from amity.questions.models import AskedQuestion
 from amity.search.index import search_ids
 
 NOW = datetime(2026, 3, 10, 15, 30, tzinfo=UTC)
@@ -108,6 +109,8 @@ def craft_snapshot(workspace) -> dict:
                             "is_new", "notes", "created_at"),
         "goals": rows(Goal, "title", "description", "status", "due_on", "created_at"),
         "focus": rows(FocusEntry, "person__display_name", "goal__title", "offer", "added_at"),
+        "asked": rows(AskedQuestion, "question__builtin_key", "person__display_name",
+                      "asked_on", "answer", "fact__text", order=("person_id", "pk")),
     }
 
 

@@ -77,3 +77,56 @@ def test_it_refuses_an_unknown_or_ambiguous_event(workspace, other_workspace):
     create_event(workspace, name="Food social", starts_on="2026-03-02")
     assert "matches several events" in refused(amity("met", "food", "Ana"))
     assert not Person.objects.exists()
+
+
+def test_it_notes_whom_you_expect_at_an_event(workspace, make_person):
+    summit = create_event(workspace, name="Food Justice Summit", starts_on="2026-03-20")
+    ana, ben = make_person("Ana Ruiz"), make_person("Ben Okafor")
+    out = ok(amity("event", "expect", "summit", "ana", ben.pk))
+    assert f"#{ana.pk} Ana Ruiz: expected at Food Justice Summit (Fri 20 Mar)." in out
+    assert f"#{ben.pk} Ben Okafor: expected" in out
+    assert set(summit.attendances.values_list("person_id", "status")) == {
+        (ana.pk, "expected"), (ben.pk, "expected")}
+    data = json.loads(ok(amity("event", "expect", summit.pk, "ana", "--json")))
+    assert data["event"]["id"] == summit.pk
+    assert data["people"] == [{"person": {"id": ana.pk, "display_name": "Ana Ruiz"},
+                               "status": "expected"}]
+    assert summit.attendances.count() == 2
+    out = ok(amity("event", "expect", "summit", "ben", "--remove"))
+    assert f"#{ben.pk} Ben Okafor is no longer expected at Food Justice Summit." in out
+    assert list(summit.attendances.values_list("person_id", flat=True)) == [ana.pk]
+
+
+def test_it_keeps_someone_met_there_as_met(workspace):
+    summit = create_event(workspace, name="Food Justice Summit", starts_on="2026-03-09")
+    ok(amity("met", "summit", "Ana Ruiz"))
+    data = json.loads(ok(amity("event", "expect", "summit", "ana", "--json")))
+    assert data["people"][0]["status"] == "met"
+    err = refused(amity("event", "expect", "summit", "ana", "--remove"))
+    assert err.startswith("amity: PERSON: You met Ana Ruiz at Food Justice Summit")
+    assert summit.attendances.get().status == "met"
+
+
+def test_it_changes_nobody_when_one_person_is_refused(workspace, other_workspace, make_person):
+    summit = create_event(workspace, name="Food Justice Summit", starts_on="2026-03-20")
+    ana = make_person("Ana Ruiz")
+    make_person("Ben Okafor")
+    make_person("Ben Adeyemi")
+    bobs = Person.objects.create(workspace=other_workspace, display_name="Bob's friend")
+    assert "matches more than one person" in refused(amity("event", "expect", "summit", "ana",
+                                                           "ben"))
+    assert refused(amity("event", "expect", "summit", "ana", bobs.pk)).startswith(
+        f"amity: No person #{bobs.pk}")
+    assert not summit.attendances.exists()
+    ok(amity("event", "expect", "summit", "ana"))
+    err = refused(amity("event", "expect", "summit", "ana", "Ben Okafor", "--remove"))
+    assert err == "amity: No expected person Ben Okafor at Food Justice Summit.\n"
+    assert list(summit.attendances.values_list("person_id", flat=True)) == [ana.pk]
+
+
+def test_it_refuses_another_workspaces_event(workspace, other_workspace, make_person):
+    bobs = create_event(other_workspace, name="Bob's gala", starts_on="2026-03-20")
+    make_person("Ana Ruiz")
+    assert refused(amity("event", "expect", bobs.pk, "ana")).startswith(
+        f"amity: No event #{bobs.pk}")
+    assert not bobs.attendances.exists()
