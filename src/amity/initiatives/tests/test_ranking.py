@@ -84,3 +84,31 @@ def test_it_asks_a_fixed_number_of_queries_whatever_the_size(
     with django_assert_max_num_queries(40):
         found = rank(workspace, seed_library, limit=30)
     assert len(found) == 30
+
+
+def test_it_ranks_the_same_before_the_term_index_is_ready(workspace, seed_library, monkeypatch):
+    from amity.connector import termindex
+
+    from_index = rank(workspace, seed_library)
+    # A large workspace's first request: the search index stands in.
+    monkeypatch.setattr(termindex, "ready", lambda ws: False)
+    from_search = rank(workspace, seed_library)
+
+    assert names(from_search)[:4] == names(from_index)[:4] == [
+        "Ana Ruiz", "Ben Okafor", "Cara Lind", "Dan Price"]
+    assert "Fay Morgan" not in names(from_search)
+
+
+def test_it_leaves_out_people_archived_since_the_term_index_was_built(
+        workspace, seed_library, network, monkeypatch):
+    from amity.connector import termindex
+    from amity.people.actions import archive_person
+
+    stale = termindex.build(workspace, keep_profiles=False)
+    archive_person(workspace, network["ana"])
+    monkeypatch.setattr(termindex, "index_for", lambda ws: stale)
+
+    ranked = names(rank(workspace, seed_library))
+
+    assert "Ana Ruiz" not in ranked
+    assert ranked[:2] == ["Ben Okafor", "Cara Lind"]
