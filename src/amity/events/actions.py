@@ -10,7 +10,7 @@ from amity.errors import Invalid, NotFound
 from amity.events.capture import Row, check_rows
 from amity.events.models import Attendance, AttendanceStatus, Event, EventKind
 from amity.parsing import MAX_NAME, MAX_TEXT, clean_text, clean_url, fold, parse_date
-from amity.workspaces.scoping import get_in_workspace
+from amity.workspaces.scoping import get_in_workspace, resolve_named
 
 FOLLOW_UP_AFTER_DAYS = 3  # "follow up within a few days" of meeting someone new
 SAME_NAME = 10            # people of one name looked at when a row's name is ambiguous
@@ -22,24 +22,9 @@ def access_event(workspace, pk) -> Event:
 
 def resolve_event(workspace, ref: str) -> Event:
     """An event by id (``12`` or ``#12``) or by a fragment of its name; never a guess."""
-    ref = (ref or "").strip()
-    if not ref:
-        raise Invalid(field="event", message="Say which event (an id or part of its name).")
-    if ref.lstrip("#").isdigit():
-        return access_event(workspace, ref.lstrip("#"))
-    events = Event.objects.in_workspace(workspace)
-    found = list(events.filter(name__iexact=ref)[:2]) or list(
-        events.filter(name__icontains=ref).order_by("-starts_on", "-id")[:11])
-    if not found:
-        raise NotFound("event", f"matching {ref!r}")
-    if len(found) > 1:
-        whole = [e for e in found if fold(e.name) == fold(ref)]
-        if len(whole) == 1:
-            return whole[0]
-        names = ", ".join(f"{e.name} on {e.starts_on:%d %b %Y} (#{e.pk})" for e in found[:10])
-        raise Invalid(field="event", message=f"{ref!r} matches several events: {names}. "
-                                             "Use the id or more of the name.")
-    return found[0]
+    return resolve_named(Event.objects, workspace, ref, what="event",
+                         order=("-starts_on", "-id"),
+                         describe=lambda e: f"{e.name} on {e.starts_on:%d %b %Y} (#{e.pk})")
 
 
 # -- events -------------------------------------------------------------------

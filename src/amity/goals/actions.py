@@ -5,7 +5,7 @@ from django.db import transaction
 from amity.errors import Invalid, NotFound
 from amity.goals.models import FOCUS_LIMIT, FocusEntry, Goal, GoalStatus
 from amity.parsing import MAX_NAME, MAX_TEXT, clean_text, fold, parse_date
-from amity.workspaces.scoping import get_in_workspace
+from amity.workspaces.scoping import get_in_workspace, resolve_named
 
 _IN_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 FULL_MESSAGE = (f"Your focus list holds {_IN_WORDS.get(FOCUS_LIMIT, FOCUS_LIMIT)} people at most: "
@@ -18,26 +18,9 @@ def access_goal(workspace, pk) -> Goal:
 
 def resolve_goal(workspace, ref: str) -> Goal:
     """A goal by id (``4`` or ``#4``) or by a fragment of its title; never a guess."""
-    ref = (ref or "").strip()
-    if not ref:
-        raise Invalid(field="goal", message="Say which goal (an id or part of its title).")
-    if ref.lstrip("#").isdigit():
-        return access_goal(workspace, ref.lstrip("#"))
-    goals = Goal.objects.in_workspace(workspace)
-    found = list(goals.filter(title__iexact=ref)[:2]) or list(
-        goals.filter(title__icontains=ref).order_by("status", "id")[:11])
-    active = [g for g in found if g.status == GoalStatus.ACTIVE]
-    found = active if len(found) > 1 and active else found
-    if not found:
-        raise NotFound("goal", f"matching {ref!r}")
-    if len(found) > 1:
-        whole = [g for g in found if fold(g.title) == fold(ref)]
-        if len(whole) == 1:
-            return whole[0]
-        titles = ", ".join(f"{g.title} (#{g.pk})" for g in found[:10])
-        raise Invalid(field="goal", message=f"{ref!r} matches several goals: {titles}. "
-                                            "Use the id or more of the title.")
-    return found[0]
+    return resolve_named(Goal.objects, workspace, ref, what="goal", field="title",
+                         order=("status", "id"),
+                         prefer=lambda g: g.status == GoalStatus.ACTIVE)
 
 
 # -- goals ----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from amity.initiatives.models import (
     Participant,
 )
 from amity.parsing import MAX_NAME, MAX_TEXT, clean_text, fold, parse_date
-from amity.workspaces.scoping import get_in_workspace
+from amity.workspaces.scoping import get_in_workspace, resolve_named
 
 MAX_NEEDS = 30
 NO_ANSWER_AFTER_DAYS = 7
@@ -57,32 +57,8 @@ def access_participant(workspace, pk) -> Participant:
 
 def resolve_initiative(workspace, ref) -> Initiative:
     """An initiative by id (``3`` or ``#3``) or by part of its name; never a guess."""
-    ref = str(ref or "").strip()
-    if not ref:
-        raise Invalid(field="initiative", message="Say which initiative (an id or part of "
-                                                  "its name).")
-    if ref.lstrip("#").isdigit():
-        return access_initiative(workspace, ref.lstrip("#"))
-    initiatives = Initiative.objects.in_workspace(workspace)
-    exact = list(initiatives.filter(name__iexact=ref)[:2])
-    if len(exact) == 1:
-        return exact[0]
-    found = exact or list(initiatives.filter(name__icontains=ref).order_by("name", "id")[:11])
-    if not found:
-        # icontains is ASCII-only on SQLite: try again accent-folded, on a bounded set.
-        folded = fold(ref)
-        found = [i for i in initiatives.only("id", "name").order_by("name", "id")[:2000]
-                 if folded in fold(i.name)][:11]
-        if len(found) == 1:
-            return access_initiative(workspace, found[0].pk)
-    if not found:
-        raise NotFound("initiative", f"matching {ref!r}")
-    if len(found) > 1:
-        names = ", ".join(f"{i.name} (#{i.pk})" for i in found[:10])
-        more = " and more" if len(found) > 10 else ""
-        raise Invalid(field="initiative", message=f"{ref!r} matches several initiatives: "
-                                                  f"{names}{more}. Use the id or more of the name.")
-    return found[0]
+    return resolve_named(Initiative.objects, workspace, ref, what="initiative",
+                         order=("name", "id"))
 
 
 # -- initiatives --------------------------------------------------------------
