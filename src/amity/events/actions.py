@@ -10,6 +10,7 @@ from amity.errors import Invalid, NotFound
 from amity.events.capture import Row, check_rows
 from amity.events.models import Attendance, AttendanceStatus, Event, EventKind
 from amity.parsing import MAX_NAME, MAX_TEXT, clean_text, clean_url, fold, parse_date
+from amity.search import index as search_index
 from amity.workspaces.scoping import get_in_workspace, resolve_named
 
 FOLLOW_UP_AFTER_DAYS = 3  # "follow up within a few days" of meeting someone new
@@ -167,14 +168,17 @@ def record_met(workspace, event: Event, entries) -> list[Met]:
     rows = check_rows(entries)
     found = _find_people(workspace, rows)
     results = []
-    for row in rows:
-        try:
-            results.append(_record_row(workspace, event, row, found.get(row.number)))
-        except Invalid as exc:
-            # A rule checked deeper down (e.g. by create_person): still name the row.
-            raise Invalid({f"entries[{row.number - 1}].{_row_field(name)}":
-                           f"Row {row.number}: {message}"
-                           for name, message in exc.errors.items()}) from None
+    # Each row touches its person several times (person, facts, affiliation):
+    # their search documents are rebuilt once, at the end.
+    with search_index.batched(workspace):
+        for row in rows:
+            try:
+                results.append(_record_row(workspace, event, row, found.get(row.number)))
+            except Invalid as exc:
+                # A rule checked deeper down (e.g. by create_person): still name the row.
+                raise Invalid({f"entries[{row.number - 1}].{_row_field(name)}":
+                               f"Row {row.number}: {message}"
+                               for name, message in exc.errors.items()}) from None
     return results
 
 

@@ -16,6 +16,8 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import connection
@@ -148,9 +150,40 @@ def _conversation_notes(person_ids: list[int]):
             for pk in people_in[conversation_id]]
 
 
+# Inside ``batched(workspace)``: (workspace id, the people to reindex on the way out).
+_batch: ContextVar[tuple[int, set[int]] | None] = ContextVar("amity_reindex_batch",
+                                                             default=None)
+
+
+@contextmanager
+def batched(workspace):
+    """Reindex each person touched inside the block once, when it ends without error.
+
+    For an action that calls many people actions in one transaction (quick
+    capture at an event: a person, their facts, their organisation, row after
+    row): each would rebuild the same documents again. Explicit, and scoped to
+    the block; a nested block leaves the work to the outer one.
+    """
+    workspace_id = getattr(workspace, "pk", workspace)
+    if _batch.get() is not None:
+        yield
+        return
+    pending: set[int] = set()
+    token = _batch.set((workspace_id, pending))
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    reindex_people(workspace_id, pending)
+
+
 def reindex_people(workspace, person_ids) -> None:
     workspace_id = getattr(workspace, "pk", workspace)
     person_ids = list({int(p) for p in person_ids})
+    batch = _batch.get()
+    if batch is not None and batch[0] == workspace_id:
+        batch[1].update(person_ids)
+        return
     for start in range(0, len(person_ids), BATCH):
         chunk = person_ids[start:start + BATCH]
         docs = build_documents(workspace_id, chunk)

@@ -81,6 +81,18 @@ def test_it_records_a_new_person_met_with_organisation_fact_and_follow_up(worksp
     assert follow_up.due_on == date(2026, 3, 8)  # three days after the event
 
 
+def test_it_makes_the_people_met_findable_by_name_organisation_and_what_matters(workspace,
+                                                                               summit):
+    from amity.search.index import search_ids
+
+    record_met(workspace, summit, ["Ana Ruiz, Riverside Food Bank, community fridges",
+                                   "Ben Okafor, , offers: bookkeeping"])
+    for words, who in [("ana ruiz", "Ana Ruiz"), ("riverside", "Ana Ruiz"),
+                       ("fridges", "Ana Ruiz"), ("bookkeeping", "Ben Okafor")]:
+        person = Person.objects.get(display_name=who)
+        assert search_ids(workspace, words).ids == [person.pk], words
+
+
 def test_it_finds_an_existing_person_by_exact_name_and_gives_no_follow_up(workspace, summit,
                                                                           make_person):
     jose = make_person("José Álvarez")

@@ -297,3 +297,22 @@ def test_it_folds_exactly_as_the_parsing_module_does(text):
 def test_it_splits_words_where_both_databases_do():
     assert index.words("José_Martín-Ruiz o'Neil ") == ["jose", "martin", "ruiz", "o", "neil"]
     assert index.words("_") == []
+
+
+def test_it_reindexes_the_people_of_a_batch_once_when_it_ends(workspace, make_person):
+    with index.batched(workspace):
+        lea = make_person("Lea Roth")
+        add_fact(workspace, lea, kind="offer", text="beekeeping lessons")
+        # Not yet: the documents are written when the batch ends.
+        assert found(workspace, "beekeeping") == []
+    assert found(workspace, "beekeeping") == [lea.pk]
+    assert found(workspace, "lea roth") == [lea.pk]
+
+
+def test_it_writes_nothing_for_a_batch_that_fails(workspace, make_person):
+    from django.db import transaction
+
+    with pytest.raises(RuntimeError), transaction.atomic(), index.batched(workspace):
+        make_person("Lea Roth", notes="beekeeping")
+        raise RuntimeError("a later row was refused")
+    assert found(workspace, "beekeeping") == []
