@@ -20,7 +20,8 @@ from amity.organisations.actions import access_organisation
 from amity.people.actions import access_person, resolve_person
 from amity.web import member_required, paginate, post_only, safe_next
 
-SUGGESTIONS = 30
+SUGGESTIONS = 30       # shown at first; "Show more" adds as many again
+MAX_SUGGESTIONS = 300  # the most one page will rank and show
 STATUS_FILTERS = {"open": "Under way", "introduced": "Introduced", "declined": "Declined",
                   "all": "All"}
 WORKFLOW = "connector/introduction.html#workflow"
@@ -51,9 +52,12 @@ def decorate(intro):
 
 @member_required
 def index(request):
-    suggestions = suggest(request.workspace, limit=SUGGESTIONS)
+    raw = request.GET.get("show", "")
+    shown = min(max(int(raw), SUGGESTIONS), MAX_SUGGESTIONS) if raw.isdigit() else SUGGESTIONS
+    suggestions = suggest(request.workspace, limit=shown)
+    more = shown + SUGGESTIONS if len(suggestions) == shown < MAX_SUGGESTIONS else None
     return render(request, "connector/index.html", {
-        "suggestions": suggestions, "start_form": StartForm(auto_id="start_%s"),
+        "suggestions": suggestions, "more": more, "start_form": StartForm(auto_id="start_%s"),
         "relationship_form": RelationshipForm(auto_id="knows_%s"),
         "next_url": request.get_full_path(), "nav": "connector"})
 

@@ -173,3 +173,19 @@ def test_the_write_pages_refuse_get(alice_client, workspace, ana, ben):
     intro = actions.start_introduction(workspace, ana, ben)
     assert alice_client.get(reverse("connector:start")).status_code == 405
     assert alice_client.get(reverse("connector:step", args=[intro.pk])).status_code == 405
+
+
+def test_it_shows_more_suggestions_a_page_at_a_time(alice_client, person_with):
+    # At least 40 pairs who should meet: each needs what another offers.
+    for i in range(40):
+        person_with(f"Needy {i:02d}", need=f"a tutor for subject{i:02d}")
+        person_with(f"Giver {i:02d}", offer=f"tutoring in subject{i:02d}")
+    first = alice_client.get(reverse("connector:index")).content.decode()
+    rows = 'aria-label="Introduce '
+    assert first.count(rows) == 30 and "?show=60" in first
+    second = alice_client.get(reverse("connector:index"), {"show": "60"}).content.decode()
+    shown = second.count(rows)
+    assert 30 < shown <= 60
+    assert ("?show=90" in second) == (shown == 60)
+    for bad in ("-5", "abc", "999999"):
+        assert alice_client.get(reverse("connector:index"), {"show": bad}).status_code == 200
