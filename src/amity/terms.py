@@ -55,3 +55,14 @@ def terms(text: str) -> frozenset[str]:
     folded = (text or "").lower() if (text or "").isascii() else fold(text)
     return frozenset(stem(w) for w in _WORD.findall(folded)
                      if len(w) > 2 and w not in STOPWORDS and not w.isdigit())
+
+
+def search_prefix(term: str) -> str:
+    """The prefix to look a term up by in the full-text index, which holds whole words.
+
+    ``terms()`` turns "communities" into "community", but the indexed words
+    "community" and "communities" only share "communit": drop a final "y" so a
+    prefix search finds both. A shorter prefix finds more; exact scoring of the
+    facts sorts it out.
+    """
+    return term[:-1] if term.endswith("y") and len(term) > 3 else term

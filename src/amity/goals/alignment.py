@@ -10,14 +10,13 @@ matters to them", bounded), then each candidate's facts are checked term by
 term in Python, so only real word matches count ("fund" is not in "refund").
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from amity.terms import terms
+from amity.terms import search_prefix, terms
 
 MAX_TERMS = 12              # of a goal's words, the first this many are matched
 PER_TERM = 250              # people read from the index per word of the question
@@ -51,50 +50,15 @@ def goal_terms(goal) -> list[str]:
 
 # -- candidates from the search index -------------------------------------------------
 
-def _prefix(term: str) -> str:
-    # "charity" is the stem of "charities": search its prefix so both forms are found.
-    return term[:-1] if term.endswith("y") and len(term) > 3 else term
-
-
 def people_with_terms(workspace, wanted, *, limit: int = CANDIDATES,
                       per_term: int = PER_TERM) -> list[int]:
     """Ids of people with any of ``wanted`` (as a word prefix) in their facts, at most
-    ``limit``, read from the search app's index (the "facts" section of each document).
-
-    SQLite: one query holding, for each word, at most ``per_term`` people, newest
-    first; those matching the most words come first. No relevance function runs
-    over every match, so a common word costs about what a rare one does, and a
-    rare word's people (the telling ones) are all found.
-
-    PostgreSQL: its GIN index cannot cap a word's matches cheaply (a prefix merges
-    long lists, whose rows are then read to check the facts section), so one
-    query asks for any of the words and stops at ``limit`` rows. Either way the
-    candidates are then ranked by their facts; archived people may be among the
-    ids on PostgreSQL, and callers drop them with the rows they load.
-    """
+    ``limit``, from the search index (``index.people_with_fact_words``); the
+    candidates are then ranked by their facts."""
     from amity.search import index
 
-    prefixes = sorted({_prefix(t) for t in wanted if t})
-    if not prefixes:
-        return []
-    with connection.cursor() as cur:
-        if index.is_postgres():
-            query = " | ".join(f"'{prefix}':*C" for prefix in prefixes)  # C: facts
-            cur.execute(f"SELECT person_id FROM {index.PG_TABLE} WHERE workspace_id = %s "
-                        f"AND document @@ to_tsquery('simple', %s) LIMIT %s",
-                        [workspace.pk, query, limit])
-            return sorted((row[0] for row in cur.fetchall()), reverse=True)
-        table = index.SQLITE_TABLE
-        # Scoped through people_person (a primary-key lookup per hit): the index's own
-        # workspace column would read each hit's whole document.
-        one = (f"SELECT id FROM (SELECT p.id FROM {table} f JOIN people_person p "
-               f"ON p.id = f.rowid WHERE {table} MATCH %s AND p.workspace_id = %s "
-               f"AND p.archived_at IS NULL ORDER BY f.rowid DESC LIMIT %s)")
-        cur.execute(" UNION ALL ".join([one] * len(prefixes)),
-                    [p for prefix in prefixes
-                     for p in (f'facts : "{prefix}"*', workspace.pk, per_term)])
-        hits = Counter(row[0] for row in cur.fetchall())
-    return sorted(hits, key=lambda pk: (-hits[pk], -pk))[:limit]
+    return index.people_with_fact_words(
+        workspace, {search_prefix(t) for t in wanted if t}, limit=limit, per_word=per_term)
 
 
 # -- aligned with a goal ---------------------------------------------------------------
@@ -165,7 +129,7 @@ def _organisation_matches(workspace, wanted: set[str]):
     kinds = {k: m for k, m in kinds.items() if m}
     names = Q()
     for term in wanted:
-        names |= Q(name__icontains=_prefix(term))
+        names |= Q(name__icontains=search_prefix(term))
     orgs = {}
     for pk, name, kind in (Organisation.objects.in_workspace(workspace)
                            .filter(names | Q(kind__in=list(kinds)))

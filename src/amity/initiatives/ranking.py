@@ -25,12 +25,10 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
-
 from amity.initiatives.models import Initiative, NeedKind
 from amity.initiatives.phrasing import about
 from amity.people.models import Fact, FactKind, Person
-from amity.terms import terms
+from amity.terms import search_prefix, terms
 
 MATCHED_KINDS = (FactKind.OFFER, FactKind.INTEREST, FactKind.GOAL, FactKind.VALUE)
 KIND_WEIGHTS = {
@@ -94,34 +92,12 @@ class Query:
         return not self.idf
 
 
-def _prefix(term: str) -> str:
-    # terms() turns "communities" into "community": the indexed word only
-    # shares "communit". A shorter prefix finds more; exact scoring sorts it out.
-    return term[:-1] if term.endswith("y") and len(term) > 3 else term
-
-
 def _people_with(workspace_id: int, term: str) -> list[int]:
-    """Ids of the people whose facts hold a word starting with ``term``.
-
-    Archived people are left in (joining the people table for each of tens of
-    thousands of hits doubled the cost at 100,000 people); ``matches`` drops
-    them with the people already taken."""
+    """Ids of the people whose facts hold a word starting with ``term`` (archived
+    people included: ``matches`` drops them with the people already taken)."""
     from amity.search import index
 
-    prefix = _prefix(term)
-    with connection.cursor() as cur:
-        if index.is_postgres():
-            cur.execute(
-                f"SELECT s.person_id FROM {index.PG_TABLE} s "
-                f"WHERE s.workspace_id = %s "
-                f"AND s.document @@ to_tsquery('simple', %s)",
-                [workspace_id, f"{prefix}:*C"])   # weight C: the facts section
-        else:
-            cur.execute(
-                f"SELECT f.rowid FROM {index.SQLITE_TABLE} f "
-                f"WHERE {index.SQLITE_TABLE} MATCH %s AND f.workspace_id = %s",
-                [f'facts : "{prefix}"*', workspace_id])
-        return [row[0] for row in cur.fetchall()]
+    return index.people_with_fact_word(workspace_id, search_prefix(term))
 
 
 def _indexed(workspace, wanted: list[str]) -> tuple[dict[str, list[int]], dict[str, int]] | None:

@@ -15,7 +15,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -295,3 +295,62 @@ def find_people_by_name(workspace, ref: str, queryset, limit: int = 21) -> list:
     hits = search_ids(workspace, ref, limit=limit, name_only=True, include_archived=True)
     found = queryset.in_bulk(hits.ids)
     return [found[i] for i in hits.ids if i in found]
+
+
+# -- people by the words of their facts -------------------------------------------
+# For the rankings that match people to a need (initiatives, goals): they ask the
+# index for candidates here and score the candidates' facts themselves.
+
+def people_with_fact_word(workspace, prefix: str) -> list[int]:
+    """Ids of the people whose facts hold a word starting with ``prefix``, all of them.
+
+    Archived people are left in (joining the people table for each of tens of
+    thousands of hits doubled the cost at 100,000 people): callers drop them."""
+    workspace_id = getattr(workspace, "pk", workspace)
+    with connection.cursor() as cur:
+        if is_postgres():
+            cur.execute(f"SELECT s.person_id FROM {PG_TABLE} s WHERE s.workspace_id = %s "
+                        f"AND s.document @@ to_tsquery('simple', %s)",
+                        [workspace_id, f"{prefix}:*C"])   # weight C: the facts section
+        else:
+            cur.execute(f"SELECT f.rowid FROM {SQLITE_TABLE} f "
+                        f"WHERE {SQLITE_TABLE} MATCH %s AND f.workspace_id = %s",
+                        [f'facts : "{prefix}"*', workspace_id])
+        return [row[0] for row in cur.fetchall()]
+
+
+def people_with_fact_words(workspace, prefixes, *, limit: int, per_word: int) -> list[int]:
+    """Ids of people with any of ``prefixes`` starting a word of their facts, at most
+    ``limit``, those matching the most words first.
+
+    SQLite: one query holding, for each word, at most ``per_word`` people, newest
+    first. No relevance function runs over every match, so a common word costs
+    about what a rare one does, and a rare word's people (the telling ones) are
+    all found.
+
+    PostgreSQL: its GIN index cannot cap a word's matches cheaply (a prefix merges
+    long lists, whose rows are then read to check the facts section), so one
+    query asks for any of the words and stops at ``limit`` rows; archived people
+    may be among the ids there, and callers drop them with the rows they load.
+    """
+    workspace_id = getattr(workspace, "pk", workspace)
+    prefixes = sorted(set(prefixes))
+    if not prefixes:
+        return []
+    with connection.cursor() as cur:
+        if is_postgres():
+            query = " | ".join(f"'{prefix}':*C" for prefix in prefixes)  # C: facts
+            cur.execute(f"SELECT person_id FROM {PG_TABLE} WHERE workspace_id = %s "
+                        f"AND document @@ to_tsquery('simple', %s) LIMIT %s",
+                        [workspace_id, query, limit])
+            return sorted((row[0] for row in cur.fetchall()), reverse=True)
+        # Scoped through people_person (a primary-key lookup per hit): the index's own
+        # workspace column would read each hit's whole document.
+        one = (f"SELECT id FROM (SELECT p.id FROM {SQLITE_TABLE} f JOIN people_person p "
+               f"ON p.id = f.rowid WHERE {SQLITE_TABLE} MATCH %s AND p.workspace_id = %s "
+               f"AND p.archived_at IS NULL ORDER BY f.rowid DESC LIMIT %s)")
+        cur.execute(" UNION ALL ".join([one] * len(prefixes)),
+                    [p for prefix in prefixes
+                     for p in (f'facts : "{prefix}"*', workspace_id, per_word)])
+        hits = Counter(row[0] for row in cur.fetchall())
+    return sorted(hits, key=lambda pk: (-hits[pk], -pk))[:limit]
