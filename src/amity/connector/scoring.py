@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
+from amity.phrasing import verb_base
 from amity.terms import terms
 
 # The fact kinds matching reads; "avoid" only ever removes a topic.
@@ -123,28 +124,25 @@ def without_avoided(a: Profile, b: Profile, matches: list[Match]) -> list[Match]
 
 # -- reasons in plain language -----------------------------------------------
 
-# First words that make an offer read as a sentence after a name ("Ben writes
-# grants"); anything else reads "Ben offers <text>".
-_OFFER_VERBS = """
-can could has have knows know writes teaches speaks runs gives lends leads does will would
-is was owns builds makes hosts offers provides shares coaches mentors designs organises
-organizes volunteers manages cooks drives translates edits trains helps brings keeps sells
-grows plays paints codes fixes repairs sits chairs funds mends tutors supports books maps
-analyses analyzes saves used acts reads draws plans"""
-OFFER_VERBS = frozenset(_OFFER_VERBS.split())
-
-
 # First words lower-cased inside a sentence ("A grant writer" -> "Ana needs a
-# grant writer"); any other capital is kept: "Spanish", "NGO", "Ana".
-_LOWER_WORDS = "a an the some someone somebody any more our their his her its my help advice"
-_LOWER_FIRST = frozenset(_LOWER_WORDS.split()) | OFFER_VERBS
+# grant writer", "Writes grants" -> "Ben writes grants"); any other capital is
+# kept: "Spanish", "NGO", "Ana".
+_LOWER_WORDS = frozenset({"a", "an", "the", "some", "someone", "somebody", "any", "more",
+                          "our", "their", "his", "her", "its", "my", "help", "advice"})
+
+
+def _starts_with_verb(text: str) -> bool:
+    """Whether an offer reads as a sentence after a name ("Ben writes grants");
+    otherwise it reads "Ben offers <text>"."""
+    first, _, rest = text.partition(" ")
+    return verb_base(first.lower(), rest) is not None
 
 
 def mid_sentence(text: str) -> str:
     """"Writes grants" -> "writes grants", but "Spanish lessons" stays as it is."""
     text = text.strip().rstrip(".")
     first = text.split(" ", 1)[0]
-    if first[:1].isupper() and first.lower() in _LOWER_FIRST:
+    if first[:1].isupper() and (first.lower() in _LOWER_WORDS or _starts_with_verb(text)):
         return text[0].lower() + text[1:]
     return text
 
@@ -163,8 +161,7 @@ def needs_clause(name: str, text: str) -> str:
 
 def offers_clause(name: str, text: str) -> str:
     text = mid_sentence(text)
-    first = text.split(" ", 1)[0].lower()
-    if first in OFFER_VERBS:
+    if _starts_with_verb(text):
         return f"{name} {text}"
     return f"{name} offers {text}"
 

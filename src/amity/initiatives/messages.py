@@ -9,10 +9,10 @@ finally writes, so an edited message that has become generic is caught too.
 
 import re
 
-from amity.initiatives.phrasing import lower_first, to_you
 from amity.initiatives.ranking import Match
 from amity.parsing import fold
 from amity.people.models import FactKind
+from amity.phrasing import lower_first, to_you
 from amity.terms import terms
 
 RECENT_CONVERSATIONS = 5

@@ -26,8 +26,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from amity.initiatives.models import Initiative, NeedKind
-from amity.initiatives.phrasing import about
 from amity.people.models import Fact, FactKind, Person
+from amity.phrasing import about
 from amity.terms import search_prefix, terms
 
 MATCHED_KINDS = (FactKind.OFFER, FactKind.INTEREST, FactKind.GOAL, FactKind.VALUE)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from amity.initiatives.phrasing import about, lower_first, to_you
+from amity.phrasing import about, lower_first, to_you
 
 
 @pytest.mark.parametrize(("kind", "text", "third", "second"), [

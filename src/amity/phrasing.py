@@ -1,4 +1,6 @@
-"""Turning a fact into a phrase about its person, in the third or second person.
+"""Turning a fact into a phrase about its person, in the third or second person:
+the one place that knows whether a fact's first word is a verb (the initiative
+drafts and the connector's reasons both ask here).
 
 People write facts both ways: an offer as a noun ("grant writing") or as what
 the person does ("writes grant applications", "can lend a van"); a goal as a
@@ -12,13 +14,15 @@ from amity.people.models import FactKind
 
 AUXILIARIES = {"can": "can", "could": "could", "will": "will", "would": "would", "may": "may",
                "might": "might", "is": "are", "was": "were", "has": "have", "had": "had",
-               "does": "do", "did": "did", "used": "used"}
+               "does": "do", "did": "did", "used": "used",
+               # Bare forms people also write: "have a van", "know journalists".
+               "have": "have", "know": "know"}
 _VERBS = """
-advise analyse analyze apply bake book bring build buy care chair change coach code complete
+act advise analyse analyze apply bake book bring build buy care chair change coach code complete
 compost connect consult cook coordinate counsel create deliver design develop do donate double
-draft drive edit end establish expand facilitate farm film find finish fix form fund garden get
+draft draw drive edit end establish expand facilitate farm film find finish fix form fund garden get
 give grow help hire host improve increase interpret introduce join keep know launch lead learn
-lend make manage map meet mentor moderate move offer open organise organize own paint pass
+lend make manage map meet mend mentor moderate move offer open organise organize own paint pass
 photograph plan play print program protect provide publish raise reach read recruit reduce
 register rent repair research restore retire review run save scale secure sell set sew share
 sing sit speak sponsor start stop store study support take teach train translate travel turn
@@ -40,7 +44,7 @@ def lower_first(text: str) -> str:
     return text
 
 
-def _base_of_third_person(word: str, following: str = "") -> str | None:
+def verb_base(word: str, following: str = "") -> str | None:
     """"writes" -> "write", "teaches" -> "teach", "carries" -> "carry"; None if not a verb."""
     if word in AUXILIARIES:
         return AUXILIARIES[word]
@@ -66,7 +70,7 @@ def about(kind: str, text: str) -> str:
     text = lower_first(text)
     first, rest = _split(text)
     if kind == FactKind.OFFER:
-        return text if _base_of_third_person(first.lower(), rest) else f"offers {text}"
+        return text if verb_base(first.lower(), rest) else f"offers {text}"
     if kind == FactKind.GOAL:
         if first.lower() == "to" and rest:
             return f"wants {text}"
@@ -81,7 +85,7 @@ def to_you(kind: str, text: str) -> str:
     text = lower_first(text)
     first, rest = _split(text)
     if kind == FactKind.OFFER:
-        base = _base_of_third_person(first.lower(), rest)
+        base = verb_base(first.lower(), rest)
         if base:
             return f"you {base} {rest}".rstrip()
         return f"you offer {text}"
